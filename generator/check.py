@@ -1,0 +1,47 @@
+"""`nearmiss check`: every problem in a content directory, and how to print them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.corpus import Corpus, load_corpus
+from generator.errors import NearmissError, Problem
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking a content directory."""
+
+    corpus: Corpus | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def run_check(content_dir: Path | str) -> CheckResult:
+    """Validate every report and the taxonomy; never raises for bad content, only reports it."""
+    try:
+        corpus = load_corpus(content_dir)
+    except NearmissError as error:
+        return CheckResult(None, error.problems)
+    return CheckResult(corpus, list(corpus.problems))
+
+
+def format_problem(problem: Problem, style: str = "text") -> str:
+    """One line per problem: `path:line: field: message`, or a GitHub Actions annotation."""
+    if style == "github":
+        return (f"::error file={_property(problem.path)},line={problem.line},title={_property(problem.field)}::"
+                f"{_data(problem.message)}")
+    return str(problem)
+
+
+def _data(text: str) -> str:
+    # GitHub's workflow-command escaping: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

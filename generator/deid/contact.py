@@ -1,0 +1,88 @@
+"""PHONE, EMAIL, URL, HANDLE and SSN: identifiers with a recognisable shape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from .finding import Finding, make
+from .text import TextInfo
+
+EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_TLD = r"(?:com|org|net|gov|edu|us|io|info|biz|me|co|tv|ly|gg|app|mil)"
+URL_RE = re.compile(
+    rf"\b(?:https?://|www\.)[^\s<>\"'\])]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:/[^\s<>\"'\])]*)?(?![\w@.])",
+    re.IGNORECASE,
+)
+HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b")
+_SOCIAL = r"(?:instagram|insta|ig|snapchat|snap|sc|twitter|tiktok|facebook|fb|x|threads|youtube|handle|username|user\s*name|screen\s*name|gamertag)"
+SOCIAL_RE = re.compile(
+    rf"\b{_SOCIAL}\s*(?:handle|account|page|name|profile|id)?\s*(?:was|is|:|of|named|called|-)?\s*"
+    r"[\"'\u201c]?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29})",
+    re.IGNORECASE,
+)
+SSN_RE = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
+SSN_KEYWORD_RE = re.compile(r"\b(?:SSN|SS#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}-\d{2}-\d{4})\b",
+                            re.IGNORECASE)
+# Anything that might be a phone number; phonenumbers then decides. Pre-filtering keeps the scan fast.
+PHONE_CANDIDATE_RE = re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w/-])")
+LOCAL_PHONE_RE = re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w/-])")
+PHONE_WORD_RE = re.compile(r"\b(?:phone|cell|call(?:ed)?|number|text(?:ed)?|tel|ph|#)\b[^.\n]{0,25}$", re.IGNORECASE)
+_WORDISH_HANDLES = frozenset({"gmail", "yahoo", "hotmail", "the", "and", "a"})
+
+
+def _valid_ssn(area: str, group: str, serial: str) -> bool:
+    return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
+
+
+def detect(info: TextInfo) -> Iterator[Finding]:
+    """Yield contact-type findings in *info*."""
+    text = info.text
+    emails = []
+    for m in EMAIL_RE.finditer(text):
+        emails.append(m.span())
+        yield make(text, "EMAIL", *m.span(), 0.99, "email address")
+    for m in URL_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in emails) or text[max(0, m.start() - 1):m.start()] == "@":
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)+", m.group()):
+            continue
+        yield make(text, "URL", *m.span(), 0.97, "web address")
+    for m in HANDLE_RE.finditer(text):
+        if not any(c.isalpha() for c in m.group()):
+            continue
+        yield make(text, "HANDLE", *m.span(), 0.95, "@handle")
+    for m in SOCIAL_RE.finditer(text):
+        value = m.group(1)
+        if value.lower().lstrip("@") in _WORDISH_HANDLES or not re.search(r"[\d_.]|[a-z][A-Z]", value) \
+                and not value.startswith("@"):
+            continue
+        yield make(text, "HANDLE", m.start(1), m.end(1), 0.9, "social media account name")
+    for m in SSN_RE.finditer(text):
+        if not _valid_ssn(*m.groups()):
+            continue
+        dashed = text[m.start() + 3] == "-" and text[m.start() + 6] == "-"
+        yield make(text, "SSN", *m.span(), 0.98 if dashed else 0.7, "SSN pattern")
+    for m in SSN_KEYWORD_RE.finditer(text):
+        yield make(text, "SSN", *m.span(1), 0.99, "SSN after keyword")
+    yield from _phones(info)
+
+
+def _phones(info: TextInfo) -> Iterator[Finding]:
+    text = info.text
+    for m in PHONE_CANDIDATE_RE.finditer(text):
+        try:
+            number = phonenumbers.parse(m.group(), "US")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            yield make(text, "PHONE", *m.span(), 0.97, "phone number (validated)")
+        elif phonenumbers.is_possible_number(number):
+            yield make(text, "PHONE", *m.span(), 0.6, "phone-like number")
+    for m in LOCAL_PHONE_RE.finditer(text):
+        if PHONE_WORD_RE.search(text, max(0, m.start() - 40), m.start()):
+            yield make(text, "PHONE", *m.span(), 0.9, "7-digit number after 'phone'/'call'")
+        elif int(m.group()[:3]) >= 200:
+            yield make(text, "PHONE", *m.span(), 0.5, "7-digit phone-like number")

@@ -1,0 +1,93 @@
+"""Name, place and common-word lexicons shipped in generator/deid/data/ (built by scripts/build_deid_data.py).
+
+Loaded once per process on first use; every lookup takes a lowercase word.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Words that the name lists contain but that in police writing are almost always something else: ranks,
+# roles, equipment, directions. They are never name evidence on their own.
+NOT_NAMES = frozenset("""
+officer officers deputy sergeant sarge lieutenant captain corporal detective trooper agent chief sheriff marshal
+commander major colonel constable patrolman dispatcher dispatch inspector investigator partner suspect victim
+driver passenger subject male female man woman boy girl guy lady sir madam unit car cruiser squad medic engine
+truck ladder code signal north south east west northbound southbound eastbound westbound street avenue road
+lane drive court place way circle highway route county city town village township park church school hospital
+center centre mall store station district precinct sector zone beat post troop division bureau department
+office jail court judge god lord jesus christ mom dad mother father brother sister son daughter wife husband
+uncle aunt grandma grandpa baby kid kids child team staff crew academy training range patrol
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday christmas easter thanksgiving halloween
+""".split())
+
+
+def _load(name: str) -> dict[str, str]:
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
+
+
+class Lexicon:
+    """Lookups over the shipped word lists."""
+
+    def __init__(self) -> None:
+        self.given = {k: int(v) for k, v in _load("given_names.txt.gz").items()}
+        self.surname_rank = {k: int(v) for k, v in _load("surnames.txt.gz").items()}
+        self.common = {k: int(v) for k, v in _load("common_words.txt.gz").items()}
+        places = _load("places.txt.gz")
+        self.places = {k.lower(): v for k, v in places.items()}
+        self.place_first = {}
+        for key in self.places:
+            first = key.split()[0]
+            self.place_first.setdefault(first, []).append(key)
+
+    def common_level(self, word: str) -> int:
+        """SCOWL frequency level of a lowercase word (10 = very common ... 50), or 99 when not a common word."""
+        return self.common.get(word, 99)
+
+    def is_given(self, word: str, min_births: int = 500) -> bool:
+        """True when *word* is a US given name at least *min_births* children received (SSA 1935-2015)."""
+        return word not in NOT_NAMES and self.given.get(word, 0) >= min_births
+
+    def is_surname(self, word: str, max_rank: int = 100_000) -> bool:
+        """True when *word* is in the Census 1990 surname list within *max_rank*."""
+        return word not in NOT_NAMES and self.surname_rank.get(word, 10**9) <= max_rank
+
+    def name_score(self, word: str) -> float:
+        """How much a single lowercase word looks like a personal name (0 = not at all, 1 = surely).
+
+        Unknown words score in the middle: real surnames are a long tail no list covers ("Whitlock"). Common
+        English words score low unless they are also frequent names ("Brown", "Young").
+        """
+        if word in NOT_NAMES or len(word) < 2:
+            return 0.0
+        level = self.common_level(word)
+        rank = self.surname_rank.get(word)
+        births = self.given.get(word, 0)
+        is_name = (rank is not None and rank <= 20_000) or births >= 2_000
+        if level <= 20:
+            return 0.55 if (rank is not None and rank <= 1_000) or births >= 100_000 else 0.05
+        if level <= 35:
+            return 0.6 if is_name else 0.1
+        if level <= 50:
+            return 0.75 if is_name else 0.3
+        if is_name:
+            return 0.95
+        if rank is not None or births:
+            return 0.85
+        return 0.6
+
+    def place_kind(self, phrase: str) -> str | None:
+        """Return "city", "county" or "state" for a known US place name, else None."""
+        return self.places.get(phrase.lower())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon, loaded on first call."""
+    return Lexicon()

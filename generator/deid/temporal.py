@@ -1,0 +1,86 @@
+"""DATE and TIME: an exact day or an exact clock time, in the many ways reports write them.
+
+A month, weekday or holiday alone ("in March", "on Christmas") is not a date: only an exact day is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .finding import Finding, make
+from .text import TextInfo
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
+           r"sun(?:day)?)\.?")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+HOLIDAY = (r"(?:christmas(?:\s+(?:eve|day|morning|night))?|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|"
+           r"halloween(?:\s+night)?|easter(?:\s+sunday)?|independence\s+day|(?:the\s+)?(?:fourth|4th)\s+of\s+july|"
+           r"july\s+4th|memorial\s+day|labor\s+day|veterans'?\s+day|valentine'?s\s+day|st\.?\s+patrick'?s\s+day|"
+           r"mother'?s\s+day|father'?s\s+day|super\s+bowl\s+sunday|black\s+friday|cinco\s+de\s+mayo|"
+           r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|good\s+friday|presidents'?\s+day|columbus\s+day)")
+_AFTER_NUMBER = (r"(?![\w/:-])(?!\s*(?:feet|ft|miles?|yards?|yds|inch|%|percent|mph|lbs?|kts|knots|msl|agl|'|"
+                 r"officers|deputies|people|units|times|rounds|shots|minutes|mins|seconds|hours|hrs|days|cars)\b)")
+
+DATE_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [
+    (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.I), 0.98,
+     "day month year"),
+    (re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR}\b|(?!\w)){_AFTER_NUMBER}", re.I), 0.95,
+     "month and day"),
+    (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+of\s+{MONTH}(?!\w)", re.I), 0.93, "day of month"),
+    (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b", re.I), 0.97, "holiday with year"),
+    (re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"), 0.98, "ISO date"),
+]
+NUMERIC_DATE_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
+SHORT_DATE_RE = re.compile(rf"(?:\b({WEEKDAY}|on|dated|date|of)\s*,?\s+)?(?<![\w/.-])(\d{{1,2}})/(\d{{1,2}})(?![\w/]|\.\d)",
+                           re.I)
+_FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "5/8", "7/8", "1/16"}
+_FIXED_HOLIDAYS = re.compile(r"(?:july|jul)\.?\s+4(?:th)?$|(?:dec|december)\.?\s+2[45](?:th)?$|"
+                             r"(?:oct|october)\.?\s+31(?:st)?$|(?:jan|january)\.?\s+1(?:st)?$", re.I)
+
+TIME_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [
+    (re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?|hrs?\b|hours\b))?"
+                r"(?![\d:])", re.I), 0.95, "clock time"),
+    (re.compile(r"\b(?:1[0-2]|0?[1-9])\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)", re.I), 0.95, "clock time (am/pm)"),
+    (re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs\b|hr\b|hours\b|h\b|hundred\s+hours\b|local\b|lcl\b|z\b|"
+                r"zulu\b|l\b)", re.I), 0.95, "24-hour time"),
+]
+AT_TIME_RE = re.compile(r"\b(?:at|around|approximately|approx\.?|about|@|by|until|till|after|before|since)\s+"
+                        r"((?:[01]\d|2[0-3])[0-5]\d)" + _AFTER_NUMBER, re.I)
+
+
+def detect(info: TextInfo) -> Iterator[Finding]:
+    """Yield DATE and TIME findings in *info*."""
+    text = info.text
+    for pattern, confidence, reason in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            value = m.group()
+            if reason == "month and day" and _FIXED_HOLIDAYS.search(value):
+                continue  # "July 4th" with no year is a holiday, not an identifying date
+            if value[:3].lower() == "may" and info.mixed and value[0] == "m":
+                continue  # lowercase "may" in mixed text is the verb
+            yield make(text, "DATE", *m.span(), confidence, reason)
+    for m in NUMERIC_DATE_RE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if not (1 <= first <= 12 and 1 <= second <= 31 or 1 <= second <= 12 and 1 <= first <= 31):
+            continue
+        if m.group(2) != "/" and len(m.group(4)) == 2 and m.group(2) == ".":
+            continue  # "1.2.15" is more likely a version or statute than a date
+        yield make(text, "DATE", *m.span(), 0.97, "numeric date")
+    for m in SHORT_DATE_RE.finditer(text):
+        month, day = int(m.group(2)), int(m.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31) or f"{month}/{day}" in _FRACTIONS and not m.group(1):
+            continue
+        if m.group(1):
+            yield make(text, "DATE", m.start(1) if m.group(1).lower() not in ("on", "dated", "date", "of")
+                       else m.start(2), m.end(), 0.92, "weekday/on + month/day")
+        else:
+            yield make(text, "DATE", m.start(2), m.end(), 0.55, "month/day-like number")
+    for pattern, confidence, reason in TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            yield make(text, "TIME", *m.span(), confidence, reason)
+    for m in AT_TIME_RE.finditer(text):
+        yield make(text, "TIME", *m.span(1), 0.8, "4-digit time after 'at'")

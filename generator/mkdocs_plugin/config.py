@@ -1,0 +1,21 @@
+"""Options of the `nearmiss` MkDocs plugin (set in mkdocs.yml under `plugins: - nearmiss:`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class NearmissConfig(Config):
+    # The content directory (reports/ and taxonomy.yml), relative to mkdocs.yml.
+    content_dir = opt.Type(str, default="content")
+    # Build even when the publication gate fails, and mark every page as an unpublishable preview.
+    preview = opt.Type(bool, default=False)
+    # Where the anonymous submission form lives; linked from the home and submit pages.
+    intake_url = opt.Type(str, default="")
+    # Cases per browse page.
+    per_page = opt.Type(int, default=50)
+    # Index the built site with Pagefind after the build.
+    search_index = opt.Type(bool, default=True)
+    # Write stage timings as JSON to this file (used by `nearmiss build` and the benchmarks).
+    stats_file = opt.Type(str, default="")

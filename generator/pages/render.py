@@ -1,0 +1,57 @@
+"""Template rendering for generated pages: autoescaping Jinja, and untrusted text escaped for Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator.untrusted import escape_markdown
+from generator.urls import relative_url
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(value: dt.date) -> str:
+    """'3 February 2025': unambiguous in every locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def month_name(value: str) -> str:
+    """'2024-11' -> 'November 2024'."""
+    year, month = value.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja environment for generated pages; our templates are trusted, the values never are."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
+    env.filters["long_date"] = long_date
+    env.filters["month_name"] = month_name
+    return env
+
+
+def render(template: str, page_url: str, **context: object) -> str:
+    """Render a template for the page at `page_url`; `url(to)` in the template gives a relative link."""
+    return environment().get_template(template).render(
+        url=lambda to: relative_url(page_url, to), page_url=page_url, **context
+    )
+
+
+def markdown_page(front: dict, body: str) -> str:
+    """A Markdown document with YAML front matter written by `yaml.safe_dump` (never by string formatting)."""
+    header = yaml.safe_dump(front, sort_keys=True, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{header}---\n\n{body}"

@@ -1,0 +1,50 @@
+"""Everything the plugin adds to a site: generated pages, and blocks that fill placeholders in written pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.corpus import Corpus
+from generator.pages import GeneratedPage, SiteOptions
+from generator.pages.card import filter_labels
+from generator.pages.listing import browse_pages
+from generator.pages.render import markdown_page, render
+from generator.pages.report_page import report_page
+
+# A placeholder in a hand-written page, such as `<!-- nearmiss:latest-cases -->`, is replaced by its block.
+PLACEHOLDER = "<!-- nearmiss:{name} -->"
+
+
+def generate_pages(corpus: Corpus, options: SiteOptions) -> list[GeneratedPage]:
+    """All generated pages for a corpus, in a deterministic order."""
+    pages = [report_page(report, corpus.taxonomy) for report in corpus.public]
+    pages += browse_pages(corpus, options)
+    pages.append(search_page(corpus))
+    return pages
+
+
+def search_page(corpus: Corpus) -> GeneratedPage:
+    body = render("search.md.j2", "search/", filters=filter_labels(corpus.taxonomy))
+    return GeneratedPage("search.md", markdown_page({"title": "Search", "hide": ["toc"]}, body))
+
+
+def generate_blocks(corpus: Corpus, options: SiteOptions) -> dict[str, Callable[[str], str]]:
+    """Blocks by name; each takes the URL of the page it is placed on (links are relative)."""
+    latest = corpus.newest_first()[: options.latest]
+
+    def latest_cases(page_url: str) -> str:
+        return render("latest.md.j2", page_url, reports=latest, total=len(corpus.public), taxonomy=corpus.taxonomy)
+
+    def submit_link(page_url: str) -> str:
+        return render("submit_link.md.j2", page_url, intake_url=options.intake_url)
+
+    return {"latest-cases": latest_cases, "submit-link": submit_link}
+
+
+def fill_placeholders(markdown: str, page_url: str, blocks: dict[str, Callable[[str], str]]) -> str:
+    """Replace every known placeholder in a written page with its generated block."""
+    for name, block in blocks.items():
+        marker = PLACEHOLDER.format(name=name)
+        if marker in markdown:
+            markdown = markdown.replace(marker, block(page_url))
+    return markdown

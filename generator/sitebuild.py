@@ -1,0 +1,39 @@
+"""One build of the site: content -> corpus -> pages -> search index. The MkDocs plugin drives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.corpus import load_corpus
+from generator.errors import NearmissError
+from generator.pages import GeneratedPage, SiteOptions
+from generator.pages.site import fill_placeholders, generate_blocks, generate_pages
+from generator.search_index import index_site
+from generator.timing import StageTimes
+
+
+class SiteBuild:
+    """Loads and validates the corpus once, then serves pages, blocks and indexing to the plugin."""
+
+    def __init__(self, content_dir: Path | str, options: SiteOptions) -> None:
+        self.options = options
+        self.times = StageTimes()
+        with self.times.stage("load"):
+            self.corpus = load_corpus(content_dir)
+        if self.corpus.problems:
+            raise NearmissError(self.corpus.problems)
+        self._blocks = generate_blocks(self.corpus, options)
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every generated page, in a deterministic order."""
+        with self.times.stage("pages"):
+            return generate_pages(self.corpus, self.options)
+
+    def fill(self, markdown: str, page_url: str) -> str:
+        """Fill `<!-- nearmiss:... -->` placeholders in a hand-written page."""
+        return fill_placeholders(markdown, page_url, self._blocks)
+
+    def index(self, site_dir: Path | str) -> int:
+        """Build the Pagefind index of the finished site."""
+        with self.times.stage("pagefind"):
+            return index_site(site_dir)

@@ -1,0 +1,38 @@
+"""Where each generated page lives, and relative links between pages.
+
+Pages use directory URLs (`reports/NM-2025-0001/`), and every link is relative, so that the site works when it is
+served from a sub-path and when opened from any mirror.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def report_src(report_id: str) -> str:
+    return f"reports/{report_id}.md"
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL of a Markdown source path: 'reports/X.md' -> 'reports/X/', 'index.md' -> ''."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem.lstrip("/") if stem != "/" else ""
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A relative link from one directory URL to another (both relative to the site root)."""
+    if to_url.startswith("#"):
+        return to_url
+    path, _, fragment = to_url.partition("#")
+    base = "/" + from_url
+    target = "/" + path
+    relative = posixpath.relpath(target, base if base.endswith("/") else posixpath.dirname(base))
+    if (path == "" or path.endswith("/")) and relative != ".":
+        relative += "/"
+    elif relative == ".":
+        relative = "./"
+    return relative + (f"#{fragment}" if fragment else "")
