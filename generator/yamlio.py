@@ -34,12 +34,21 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> object:
     try:
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark ("while parsing a flow sequence") points at the line the writer must fix.
+        mark = error.context_mark or error.problem_mark
         line = first_line + (mark.line if mark else 0)
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise NearmissError(Problem(path, line, "yaml", message or "invalid YAML")) from None
+        message = " ".join(str(part) for part in (error.problem, error.context) if part) or "invalid YAML"
+        raise NearmissError(Problem(path, line, _key_at(text, line - first_line), message)) from None
     except yaml.YAMLError as error:
         raise NearmissError(Problem(path, first_line, "yaml", str(error))) from None
+
+
+def _key_at(text: str, index: int) -> str:
+    """The top-level key whose entry contains line `index` (0-based), for naming the field of a syntax error."""
+    for line in reversed(text.split("\n")[: index + 1]):
+        if line[:1] not in ("", " ", "#", "-") and ":" in line:
+            return line.split(":", 1)[0].strip()
+    return "yaml"
 
 
 def key_lines(text: str, first_line: int = 1) -> dict[str, int]:

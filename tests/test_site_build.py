@@ -1,0 +1,116 @@
+"""One real end-to-end build of a temporary mkdocs.yml, and what the built site must (not) contain."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import FIXTURES, write_site_config
+from tests.site_html import CSS_URL, is_external, urls_in_html
+
+REPORT_IDS = ("NM-2025-0001", "NM-2025-0002", "NM-2025-0009", "NM-2025-0027")
+INTAKE_DEFAULT = "http://127.0.0.1:8080/"
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_site_has_home_reports_browse_search_and_index(built_site):
+    for report_id in REPORT_IDS:
+        assert (built_site / "reports" / report_id / "index.html").is_file()
+    for page in ("index.html", "browse/index.html", "search/index.html", "about/index.html", "submit/index.html"):
+        assert (built_site / page).is_file(), page
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    assert list((built_site / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
+def test_report_page_has_card_sections_and_stable_anchors(built_site):
+    html = (built_site / "reports" / "NM-2025-0009" / "index.html").read_text()
+    for anchor in ("what-happened", "lessons-learned", "discussion-questions"):
+        assert f'id="{anchor}"' in html
+    assert 'data-pagefind-body' in html
+    assert 'data-pagefind-filter="event_type">Foot pursuit<' in html
+    assert 'data-pagefind-filter="year">2025<' in html
+    assert "May 2025" in html  # event month, never a day
+
+
+def test_reports_are_not_in_the_navigation(built_site):
+    home = (built_site / "index.html").read_text()
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("</nav>", home.index('class="md-nav md-nav--primary"'))]
+    assert "reports/NM-" not in nav
+
+
+def test_home_lists_latest_cases_and_links_to_the_intake_form(built_site):
+    home = (built_site / "index.html").read_text()
+    assert home.count('href="reports/NM-') == len(REPORT_IDS)
+    assert f'href="{INTAKE_DEFAULT}"' in home
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for page in pages(built_site):
+        loaded, links = urls_in_html(page.read_text())
+        external = [url for url in loaded if is_external(url)]
+        assert external == [], f"{page} loads {external}"
+        external_links = {url for url in links if is_external(url)}
+        assert external_links <= {INTAKE_DEFAULT}, f"{page} links to {external_links}"
+
+
+def test_no_stylesheet_loads_anything_from_another_host(built_site):
+    for sheet in built_site.rglob("*.css"):
+        remote = [a or b for a, b in CSS_URL.findall(sheet.read_text()) if is_external(a or b)]
+        assert remote == [], f"{sheet} loads {remote}"
+
+
+def test_every_page_has_a_content_security_policy_without_inline_scripts(built_site):
+    for page in pages(built_site):
+        html = page.read_text()
+        if 'http-equiv="refresh"' in html:
+            continue
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy, page
+        assert "default-src 'self'" in policy.group(1) and "'unsafe-inline'" not in policy.group(1).split("style-src")[0]
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
+        assert inline == [], f"{page} has inline scripts {inline}"
+
+
+def test_generated_pages_are_byte_identical_across_builds(built_site, tmp_path):
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(FIXTURES / "content", content)
+    config = write_site_config(tmp_path, content)
+    again = tmp_path / "again"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(again), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    first = {str(p.relative_to(built_site)): p.read_bytes() for p in pages(built_site)}
+    second = {str(p.relative_to(again)): p.read_bytes() for p in pages(again)}
+    assert first == second
+
+
+def test_build_refuses_invalid_content_and_keeps_the_old_site(tmp_path, content_copy):
+    config = write_site_config(tmp_path, content_copy)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("old")
+    bad = content_copy / "reports" / "NM-2025-0001.md"
+    bad.write_text(bad.read_text().replace("event_type: traffic-stop", "event_type: nope"))
+    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "NM-2025-0001.md:12: event_type: unknown value" in result.output
+    assert (site / "keep.html").read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_build_with_a_broken_theme_fails_cleanly_without_touching_the_site(tmp_path, content_copy):
+    config = write_site_config(tmp_path, content_copy)
+    config.write_text(config.read_text().replace("name: material", "name: no-such-theme"))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("old")
+    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "mkdocs: build failed" in result.output
+    assert (site / "keep.html").read_text() == "old"
