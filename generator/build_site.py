@@ -33,7 +33,8 @@ class BuildSummary:
     child_peak_rss_mb: float = 0.0
 
 
-def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview: bool = False) -> BuildSummary:
+def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview: bool = False,
+               k: int = 3) -> BuildSummary:
     """Run `mkdocs build` for the content directory; raise NearmissError with MkDocs' output if it fails."""
     if not config_file.is_file():
         raise NearmissError(Problem(str(config_file), 1, "config", "MkDocs configuration not found (use --config)"))
@@ -43,7 +44,7 @@ def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview:
     stats = partial.with_name(partial.name + ".stats.json")
     started = time.perf_counter()
     try:
-        output = _run_mkdocs(content_dir, partial, config_file, preview, stats)
+        output = _run_mkdocs(content_dir, partial, config_file, stats, preview=preview, k=k)
         stages = json.loads(stats.read_text(encoding="utf-8"))["stages"] if stats.exists() else []
         _swap_into_place(partial, site_dir)
     finally:
@@ -55,11 +56,12 @@ def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview:
     return BuildSummary(site_dir, pages, time.perf_counter() - started, stages, warnings, round(child_rss, 1))
 
 
-def _run_mkdocs(content_dir: Path, out_dir: Path, config_file: Path, preview: bool, stats: Path) -> str:
+def _run_mkdocs(content_dir: Path, out_dir: Path, config_file: Path, stats: Path, *, preview: bool, k: int) -> str:
     env = dict(os.environ)
     env.update({
         "NEARMISS_CONTENT_DIR": str(content_dir.resolve()),
         "NEARMISS_PREVIEW": "true" if preview else "false",
+        "NEARMISS_K": str(k),
         "NEARMISS_STATS_FILE": str(stats),
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONUNBUFFERED": "1",

@@ -7,27 +7,42 @@ from pathlib import Path
 
 from generator.corpus import Corpus, load_corpus
 from generator.errors import NearmissError, Problem
+from generator.privacy import DEFAULT_K
 
 
 @dataclass
 class CheckResult:
-    """The outcome of checking a content directory."""
+    """The outcome of checking a content directory.
+
+    `problems` make the content unusable (schema, taxonomy); `gate_problems` make it unpublishable (identifiers,
+    small groups) but a reviewer's preview may still be built.
+    """
 
     corpus: Corpus | None
     problems: list[Problem] = field(default_factory=list)
+    gate_problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.gate_problems
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return sorted(self.problems + self.gate_problems)
 
 
-def run_check(content_dir: Path | str) -> CheckResult:
-    """Validate every report and the taxonomy; never raises for bad content, only reports it."""
+def run_check(content_dir: Path | str, *, k: int = DEFAULT_K, gate: bool = True) -> CheckResult:
+    """Validate every report and the taxonomy, then run the publication gate; reports, never raises."""
     try:
         corpus = load_corpus(content_dir)
     except NearmissError as error:
         return CheckResult(None, error.problems)
-    return CheckResult(corpus, list(corpus.problems))
+    result = CheckResult(corpus, list(corpus.problems))
+    if gate:
+        from generator.privacy.gate import gate_problems
+
+        result.gate_problems = gate_problems(corpus, k)
+    return result
 
 
 def format_problem(problem: Problem, style: str = "text") -> str:

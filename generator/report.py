@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.errors import NearmissError, Problem
 from generator.frontmatter import split_document
-from generator.schema import FIELDS, FIELDS_BY_NAME, ID_PATTERN, Invalid, normalize
+from generator.schema import FIELDS, FIELDS_BY_NAME, ID_PATTERN, Invalid, normalize, period_start
 from generator.sections import SECTION_TITLES, Section, missing_sections, parse_sections
 from generator.suggest import did_you_mean
 from generator.taxonomy import Taxonomy
@@ -48,6 +48,8 @@ class Report:
     source_id: str | None = None
     receipt_hash: str | None = None
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    body: str = field(default="", compare=False, repr=False)
+    body_line: int = field(default=1, compare=False, repr=False)
 
     @property
     def is_public(self) -> bool:
@@ -83,7 +85,8 @@ def read_report(path: Path, taxonomy: Taxonomy, text: str | None = None) -> tupl
     _check_untrusted(name, document, values, sections, problems)
     if problems:
         return None, problems
-    return Report(path=name, sections=sections, field_lines=document.field_lines, **values), []
+    return Report(path=name, sections=sections, field_lines=document.field_lines, body=document.body,
+                  body_line=document.body_line, **values), []
 
 
 def _validate_fields(document, taxonomy: Taxonomy, problems: list[Problem]) -> dict:
@@ -116,6 +119,10 @@ def _check_consistency(path: Path, document, values: dict, sections: dict, probl
         problems.append(Problem(name, document.line_of("status"), "superseded_by", "required when status is superseded"))
     if values.get("superseded_by") and status != "superseded":
         problems.append(Problem(name, document.line_of("superseded_by"), "status", "must be superseded when superseded_by is set"))
+    published, period = values.get("published"), values.get("event_month")
+    if published and period and period_start(period) > published:
+        problems.append(Problem(name, document.line_of("event_month"), "event_month",
+                                f'"{period}" is after the publication date {published.isoformat()}'))
     if status != "withdrawn":
         for slug in missing_sections(sections):
             problems.append(Problem(name, document.body_line, "body", f'missing section "## {SECTION_TITLES[slug]}"'))

@@ -14,7 +14,8 @@ from generator.taxonomy import Taxonomy, UNCLASSIFIED
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
 NEW_ID_PATTERN = re.compile(r"^NM-\d{4}-\d{4,}$")
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+# An event period: a month (YYYY-MM), or coarser when the k-anonymity check asks for it: a quarter or a year.
+MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
 STATUSES = ("published", "withdrawn", "superseded", "draft")
 
 
@@ -40,7 +41,7 @@ FIELDS: tuple[Field, ...] = (
     Field("title", "line", max_length=120, help="A short, specific headline."),
     Field("summary", "line", max_length=300, help="A one-sentence synopsis."),
     Field("published", "date", help="Publication date, YYYY-MM-DD (not the event date)."),
-    Field("event_month", "month", help="Month of the event, YYYY-MM. Never a day."),
+    Field("event_month", "month", help="Month of the event, YYYY-MM (or YYYY-Qn or YYYY to coarsen). Never a day."),
     Field("time_block", "one", vocabulary="time_block"),
     Field("region", "one", vocabulary="region"),
     Field("setting", "one", vocabulary="setting"),
@@ -139,9 +140,16 @@ def _month(field: Field, value: object) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", str(value)):
         raise Invalid(f'"{value}" gives a day; give only the month (YYYY-MM) so the event cannot be pinpointed')
     match = MONTH_PATTERN.match(str(value))
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise Invalid(f'"{value}" is not a month in the form YYYY-MM')
+    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        raise Invalid(f'"{value}" is not a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)')
     return str(value)
+
+
+def period_start(period: str) -> dt.date:
+    """The first day of an event period: '2024-11' -> 2024-11-01, '2024-Q4' -> 2024-10-01, '2024' -> 2024-01-01."""
+    year, month, quarter = MONTH_PATTERN.match(period).groups()
+    first_month = int(month) if month else (int(quarter) - 1) * 3 + 1 if quarter else 1
+    return dt.date(int(year), first_month, 1)
 
 
 def _status(field: Field, value: object) -> str:

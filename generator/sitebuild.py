@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.corpus import load_corpus
 from generator.errors import NearmissError
+from generator.privacy.gate import gate_problems
 from generator.pages import GeneratedPage, SiteOptions
 from generator.pages.site import fill_placeholders, generate_blocks, generate_pages
 from generator.search_index import index_site
@@ -15,13 +16,17 @@ from generator.timing import StageTimes
 class SiteBuild:
     """Loads and validates the corpus once, then serves pages, blocks and indexing to the plugin."""
 
-    def __init__(self, content_dir: Path | str, options: SiteOptions) -> None:
+    def __init__(self, content_dir: Path | str, options: SiteOptions, k: int) -> None:
         self.options = options
         self.times = StageTimes()
         with self.times.stage("load"):
             self.corpus = load_corpus(content_dir)
         if self.corpus.problems:
             raise NearmissError(self.corpus.problems)
+        with self.times.stage("gate"):
+            self.gate_problems = gate_problems(self.corpus, k)
+        if self.gate_problems and not options.preview:
+            raise NearmissError(self.gate_problems)
         self._blocks = generate_blocks(self.corpus, options)
 
     def pages(self) -> list[GeneratedPage]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from generator.check import format_problem, run_check
-from generator.cli.options import content_option
+from generator.cli.options import content_option, k_option
 
 OK_MESSAGE = "{count} reports checked, no problems."
 FAIL_MESSAGE = "{problems} problem(s) in {files} file(s)."
@@ -13,15 +13,17 @@ FAIL_MESSAGE = "{problems} problem(s) in {files} file(s)."
 
 @click.command()
 @content_option
+@k_option
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="github prints workflow annotations (::error file=...,line=...::).")
-def command(content_dir, style):
-    """Validate the reports in a content directory against the schema and taxonomy."""
-    result = run_check(content_dir)
-    for problem in result.problems:
+def command(content_dir, k, style):
+    """Validate the reports against the schema and taxonomy, and run the publication gate."""
+    result = run_check(content_dir, k=k)
+    problems = result.all_problems
+    for problem in problems:
         click.echo(format_problem(problem, style))
-    if result.problems:
-        files = len({problem.path for problem in result.problems})
-        click.echo(FAIL_MESSAGE.format(problems=len(result.problems), files=files), err=True)
+    if problems:
+        files = len({problem.path for problem in problems})
+        click.echo(FAIL_MESSAGE.format(problems=len(problems), files=files), err=True)
         raise SystemExit(1)
     click.echo(OK_MESSAGE.format(count=len(result.corpus.reports)), err=True)

@@ -18,3 +18,7 @@ config_option = click.option(
     "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
     show_default=True, help="The MkDocs configuration of the site.",
 )
+k_option = click.option(
+    "--k", "k", type=click.IntRange(min=1), default=3, show_default=True,
+    help="k-anonymity: each published combination of region, period, event type and agency size needs k reports.",
+)

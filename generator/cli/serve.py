@@ -20,7 +20,8 @@ from generator.serve import serve_directory
 def command(ctx, content_dir, site_dir, config_file, port, prefix, no_build):
     """Build the site and serve it locally (127.0.0.1 only)."""
     if not no_build:
-        ctx.invoke(build.command, content_dir=content_dir, site_dir=site_dir, config_file=config_file)
+        ctx.invoke(build.command, content_dir=content_dir, site_dir=site_dir, config_file=config_file, k=3,
+                   preview=False)
     server = serve_directory(site_dir, port=port, prefix=prefix)
     click.echo(f"Serving {site_dir} at http://127.0.0.1:{server.server_port}{server.prefix} (Ctrl+C to stop)")
     try:

@@ -11,6 +11,8 @@ class NearmissConfig(Config):
     content_dir = opt.Type(str, default="content")
     # Build even when the publication gate fails, and mark every page as an unpublishable preview.
     preview = opt.Type(bool, default=False)
+    # The k of the k-anonymity check: each published facet combination must be shared by at least k reports.
+    k = opt.Type(int, default=3)
     # Where the anonymous submission form lives; linked from the home and submit pages.
     intake_url = opt.Type(str, default="")
     # Cases per browse page.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from markupsafe import escape
@@ -14,6 +15,8 @@ from generator.errors import NearmissError
 from generator.mkdocs_plugin.config import NearmissConfig
 from generator.pages import SiteOptions
 from generator.sitebuild import SiteBuild
+
+log = logging.getLogger("mkdocs.plugins.nearmiss")
 
 
 class NearmissPlugin(BasePlugin[NearmissConfig]):
@@ -29,9 +32,12 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
             per_page=self.config.per_page, preview=self.config.preview,
         )
         try:
-            self.build = SiteBuild(self.content_dir, options)
+            self.build = SiteBuild(self.content_dir, options, self.config.k)
         except NearmissError as error:
-            raise PluginError(f"nearmiss: the content has problems:\n{error}") from None
+            raise PluginError(f"nearmiss: the content cannot be published:\n{error}") from None
+        if self.build.gate_problems:
+            log.warning("nearmiss: PREVIEW build: %d report problem(s) would stop publication; every page is "
+                        "marked as an unpublishable preview", len(self.build.gate_problems))
         config.extra["nearmiss"] = {"preview": self.config.preview, "intake_url": self.config.intake_url}
         return config
 

@@ -22,9 +22,13 @@ def long_date(value: dt.date) -> str:
 
 
 def month_name(value: str) -> str:
-    """'2024-11' -> 'November 2024'."""
-    year, month = value.split("-")
-    return f"{MONTHS[int(month) - 1]} {year}"
+    """'2024-11' -> 'November 2024'; coarsened periods stay as they are ('2024-Q4' -> 'Q4 2024', '2024')."""
+    year, _, part = value.partition("-")
+    if not part:
+        return year
+    if part.startswith("Q"):
+        return f"{part} {year}"
+    return f"{MONTHS[int(part) - 1]} {year}"
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,28 @@
+"""Run the whole publication gate over a corpus."""
+
+from __future__ import annotations
+
+from generator.corpus import Corpus
+from generator.errors import Problem
+from generator.privacy import DEFAULT_K
+from generator.privacy.findings import finding_problems
+from generator.privacy.kanon import QUASI_IDENTIFIERS, small_groups
+
+SMALL_GROUP = ("only {size} published report(s) share region={0}, event_month={1}, event_type={2}, agency_size={3} "
+               "(k={k}): {suggestion}; or, after review, explain why it is safe in kanon_reviewed")
+
+
+def gate_problems(corpus: Corpus, k: int = DEFAULT_K) -> list[Problem]:
+    """Every reason the public reports of a corpus must not be published yet."""
+    public = corpus.public
+    problems = [problem for report in public for problem in finding_problems(report)]
+    for group in small_groups(public, corpus.taxonomy, k):
+        for report in group.reports:
+            if report.kanon_reviewed:
+                continue
+            message = SMALL_GROUP.format(*group.key, size=len(group.reports), k=k, suggestion=group.suggestion)
+            problems.append(Problem(report.path, report.line_of("event_month"), "quasi-identifiers", message))
+    return sorted(problems)
+
+
+__all__ = ["QUASI_IDENTIFIERS", "gate_problems"]
