@@ -15,6 +15,7 @@ from generator.yamlio import load_yaml
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 # Accepted by every vocabulary so that imported data can say "nobody classified this" explicitly.
 UNCLASSIFIED = "unclassified"
+TERM_KEYS = ("slug", "label", "description", "parent")
 # The vocabularies the report schema refers to; a taxonomy file must define all of them.
 REQUIRED_VOCABULARIES = (
     "event_type", "contributing_factors", "loss_potential", "what_prevented_harm", "reporter_role",
@@ -126,6 +127,11 @@ def _vocabulary(name: str, raw: object, path: str, line: int, problems: list[Pro
         if not isinstance(item, dict) or "slug" not in item or "label" not in item:
             problems.append(Problem(path, line, term_where, "each term needs 'slug' and 'label'"))
             continue
+        unknown = sorted(str(key) for key in item if key not in TERM_KEYS)
+        if unknown:
+            # Usually an unquoted comma in a flow mapping: {label: Environment, lighting or weather}
+            problems.append(Problem(path, line, term_where, f"unknown key(s) {', '.join(unknown)}: quote values "
+                                                            "that contain commas"))
         slug = str(item["slug"])
         if not SLUG.match(slug):
             problems.append(Problem(path, line, term_where, f'slug "{slug}" must match {SLUG.pattern}'))

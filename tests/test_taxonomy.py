@@ -45,6 +45,7 @@ def test_broken_taxonomy_lists_every_problem(tmp_path):
         "    terms:\n"
         "      - {slug: a b, label: Bad slug}\n"
         "      - {slug: ok, label: Fine, parent: nowhere}\n"
+        "      - {slug: comma, label: Environment, lighting or weather}\n"
         "  region:\n"
         "    terms: []\n"
     )
@@ -56,3 +57,4 @@ def test_broken_taxonomy_lists_every_problem(tmp_path):
     assert "vocabularies.region: needs a non-empty 'terms' list" in text
     assert "vocabularies.loss_potential: missing" in text
     assert f"{path}:2: vocabularies.event_type" in text
+    assert "terms[2]: unknown key(s) lighting or weather: quote values that contain commas" in text
