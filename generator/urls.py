@@ -36,3 +36,9 @@ def relative_url(from_url: str, to_url: str) -> str:
     elif relative == ".":
         relative = "./"
     return relative + (f"#{fragment}" if fragment else "")
+
+
+def public_url(site_url: str, path: str) -> str:
+    """The permanent URL of a page for citations, feeds and exports: absolute when `site_url` is configured,
+    otherwise relative to the site root."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + path

@@ -79,3 +79,11 @@ def load_yaml(path: Path) -> tuple[object, dict[str, int]]:
     except (OSError, UnicodeDecodeError) as error:
         raise NearmissError(Problem(str(path), 1, "file", f"cannot read: {error}")) from None
     return parse_yaml(text, str(path)), key_lines(text)
+
+
+def item_lines(text: str, key: str | None = None) -> list[int]:
+    """1-based line of each item of a top-level list (or of the list under `key`), from the YAML node tree."""
+    node = yaml.compose(text, Loader=SafeLoader)
+    if key is not None and isinstance(node, yaml.MappingNode):
+        node = next((value for name, value in node.value if name.value == key), None)
+    return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []

@@ -15,6 +15,8 @@ COMMANDS = {
     "serve": "generator.cli.serve:command",
     "scan": "generator.cli.scan:command",
     "redact": "generator.cli.redact:command",
+    "packet": "generator.cli.packet:command",
+    "analyze": "generator.cli.analyze:command",
 }
 
 

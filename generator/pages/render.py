@@ -9,6 +9,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from generator.render_html import markdown_html
 from generator.untrusted import escape_markdown
 from generator.urls import relative_url
 
@@ -43,6 +44,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
+    env.filters["markdown"] = markdown_html
     env.filters["long_date"] = long_date
     env.filters["month_name"] = month_name
     return env
@@ -53,6 +55,11 @@ def render(template: str, page_url: str, **context: object) -> str:
     return environment().get_template(template).render(
         url=lambda to: relative_url(page_url, to), page_url=page_url, **context
     )
+
+
+def render_html(template: str, **context: object) -> str:
+    """Render a standalone HTML document (packets, analyses): no relative links to the site."""
+    return environment().get_template(template).render(**context)
 
 
 def markdown_page(front: dict, body: str) -> str:
