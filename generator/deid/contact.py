@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from .finding import Finding, make
-from .text import TextInfo
+from .text import TextInfo, alternation_prefixes, matches
 
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _TLD = r"(?:com|org|net|gov|edu|us|io|info|biz|me|co|tv|ly|gg|app|mil)"
@@ -16,16 +16,20 @@ URL_RE = re.compile(
     rf"\b(?:https?://|www\.)[^\s<>\"'\])]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:/[^\s<>\"'\])]*)?(?![\w@.])",
     re.IGNORECASE,
 )
-HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b")
-_SOCIAL = r"(?:instagram|insta|ig|snapchat|snap|sc|twitter|tiktok|facebook|fb|x|threads|youtube|handle|username|user\s*name|screen\s*name|gamertag)"
+REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")
+URL_HINT_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.", re.IGNORECASE)
+HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_]\b")
+_SOCIAL = (r"(?:instagram|insta|ig|snapchat|snap|twitter|tiktok|facebook|fb|threads|youtube|username|"
+           r"user\s*name|screen\s*name|gamertag)")
 SOCIAL_RE = re.compile(
-    rf"\b{_SOCIAL}\s*(?:handle|account|page|name|profile|id)?\s*(?:was|is|:|of|named|called|-)?\s*"
-    r"[\"'\u201c]?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29})",
+    rf"\b{_SOCIAL}\b\s*(?:handle|account|page|name|profile|id)?\s*(?:was|is|:|of|named|called|under|as|-)?\s*"
+    r"[\"'\u201c]?(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
     re.IGNORECASE,
 )
 SSN_RE = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-SSN_KEYWORD_RE = re.compile(r"\b(?:SSN|SS#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}-\d{2}-\d{4})\b",
-                            re.IGNORECASE)
+SSN_KEYWORD_RE = re.compile(
+    r"\b(?:SSN|SS#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}-\d{2}-\d{4})\b",
+    re.IGNORECASE)
 # Anything that might be a phone number; phonenumbers then decides. Pre-filtering keeps the scan fast.
 PHONE_CANDIDATE_RE = re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w/-])")
 LOCAL_PHONE_RE = re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w/-])")
@@ -41,20 +45,23 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield contact-type findings in *info*."""
     text = info.text
     emails = []
-    for m in EMAIL_RE.finditer(text):
+    has_at = "@" in text
+    for m in EMAIL_RE.finditer(text) if has_at else ():
         emails.append(m.span())
         yield make(text, "EMAIL", *m.span(), 0.99, "email address")
-    for m in URL_RE.finditer(text):
+    for m in URL_RE.finditer(text) if URL_HINT_RE.search(text) else ():
         if any(s <= m.start() < e for s, e in emails) or text[max(0, m.start() - 1):m.start()] == "@":
             continue
         if re.fullmatch(r"\d+(?:\.\d+)+", m.group()):
             continue
         yield make(text, "URL", *m.span(), 0.97, "web address")
-    for m in HANDLE_RE.finditer(text):
-        if not any(c.isalpha() for c in m.group()):
-            continue
+    for m in HANDLE_RE.finditer(text) if has_at else ():
+        if info.style == "upper" and m.group().isupper():
+            continue  # ASRS-style "@ABC" is shorthand for "at", not an account
         yield make(text, "HANDLE", *m.span(), 0.95, "@handle")
-    for m in SOCIAL_RE.finditer(text):
+    for m in REDDIT_RE.finditer(text):
+        yield make(text, "HANDLE", *m.span(), 0.95, "reddit user name")
+    for m in matches(info, SOCIAL_RE, alternation_prefixes(_SOCIAL.strip("(?:)"))):
         value = m.group(1)
         if value.lower().lstrip("@") in _WORDISH_HANDLES or not re.search(r"[\d_.]|[a-z][A-Z]", value) \
                 and not value.startswith("@"):
@@ -70,8 +77,13 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     yield from _phones(info)
 
 
+_PHONE_HINT_RE = re.compile(r"\d{3}\D{0,2}\d{3}\D?\d{4}|\d{3}-\d{4}")
+
+
 def _phones(info: TextInfo) -> Iterator[Finding]:
     text = info.text
+    if not _PHONE_HINT_RE.search(text):
+        return
     for m in PHONE_CANDIDATE_RE.finditer(text):
         try:
             number = phonenumbers.parse(m.group(), "US")
@@ -82,7 +94,5 @@ def _phones(info: TextInfo) -> Iterator[Finding]:
         elif phonenumbers.is_possible_number(number):
             yield make(text, "PHONE", *m.span(), 0.6, "phone-like number")
     for m in LOCAL_PHONE_RE.finditer(text):
-        if PHONE_WORD_RE.search(text, max(0, m.start() - 40), m.start()):
+        if PHONE_WORD_RE.search(text, max(0, m.start() - 40), m.start()) and int(m.group()[:3]) >= 200:
             yield make(text, "PHONE", *m.span(), 0.9, "7-digit number after 'phone'/'call'")
-        elif int(m.group()[:3]) >= 200:
-            yield make(text, "PHONE", *m.span(), 0.5, "7-digit phone-like number")

@@ -21,9 +21,13 @@ truck ladder code signal north south east west northbound southbound eastbound w
 lane drive court place way circle highway route county city town village township park church school hospital
 center centre mall store station district precinct sector zone beat post troop division bureau department
 office jail court judge god lord jesus christ mom dad mother father brother sister son daughter wife husband
+pax alt lav corp acft capt atc fa fo ctl ctlr freq tfc rwy twr gnd apch dep arr lcl ramp
 uncle aunt grandma grandpa baby kid kids child team staff crew academy training range patrol
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween
+hispanic latino latina american african mexican asian caucasian spanish english catholic muslim
+jewish indian native arab chinese korean vietnamese russian italian irish german french canadian european
+somali haitian cuban puerto rican dominican filipino japanese swat cpr walmart facebook google narcan kevlar
 """.split())
 
 
@@ -43,7 +47,7 @@ class Lexicon:
         self.places = {k.lower(): v for k, v in places.items()}
         self.place_first = {}
         for key in self.places:
-            first = key.split()[0]
+            first = key.split()[0].rstrip(".")
             self.place_first.setdefault(first, []).append(key)
 
     def common_level(self, word: str) -> int:
@@ -66,6 +70,10 @@ class Lexicon:
         """
         if word in NOT_NAMES or len(word) < 2:
             return 0.0
+        for apostrophe in ("'", "\u2019"):
+            head = word.split(apostrophe)[0]
+            if head != word and len(head) > 1 and self.common_level(head) <= 50:
+                return 0.05  # "it's", "didn't" (but not "o'brien")
         level = self.common_level(word)
         rank = self.surname_rank.get(word)
         births = self.given.get(word, 0)
@@ -81,6 +89,20 @@ class Lexicon:
         if rank is not None or births:
             return 0.85
         return 0.6
+
+    def strong_name(self, word: str) -> bool:
+        """True when *word* alone is good evidence of a name even without capitals: a frequent surname or
+        given name that is not also a common English word ("carter", "reyes"; not "brown", not "pax")."""
+        if word in NOT_NAMES or self.common_level(word) <= 35:
+            return False
+        return self.surname_rank.get(word, 10**9) <= 5_000 or self.given.get(word, 0) >= 20_000
+
+    def cued_name(self, word: str) -> bool:
+        """Weaker test used right after a rank or role word ("VICTIM CRYSTAL HAINES", "DEP KOWALSKI")."""
+        if word in NOT_NAMES or self.common_level(word) <= 20:
+            return False
+        return self.given.get(word, 0) >= 50_000 or self.surname_rank.get(word, 10**9) <= 20_000 and \
+            self.common_level(word) > 50
 
     def place_kind(self, phrase: str) -> str | None:
         """Return "city", "county" or "state" for a known US place name, else None."""

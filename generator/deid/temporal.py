@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding, make
-from .text import TextInfo
+from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -34,53 +34,89 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b", re.I), 0.97, "holiday with year"),
     (re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"), 0.98, "ISO date"),
 ]
+_MONTH_KEYS = prefixes("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = prefixes("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DATE_KEYS = [_WEEKDAY_KEYS | DIGITS | prefixes("the"), _WEEKDAY_KEYS | _MONTH_KEYS,
+              _WEEKDAY_KEYS | DIGITS | prefixes("the"),
+              alternation_prefixes(HOLIDAY.replace("(?:", "").replace(")", "")) | DIGITS, DIGITS]
 NUMERIC_DATE_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
-SHORT_DATE_RE = re.compile(rf"(?:\b({WEEKDAY}|on|dated|date|of)\s*,?\s+)?(?<![\w/.-])(\d{{1,2}})/(\d{{1,2}})(?![\w/]|\.\d)",
-                           re.I)
+SHORT_DATE_RE = re.compile(
+    rf"(?:\b({WEEKDAY}|on|dated|date|of)\s*,?\s+)?(?<![\w/.-])(\d{{1,2}})/(\d{{1,2}})(?![\w/]|\.\d)", re.I)
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "5/8", "7/8", "1/16"}
 _FIXED_HOLIDAYS = re.compile(r"(?:july|jul)\.?\s+4(?:th)?$|(?:dec|december)\.?\s+2[45](?:th)?$|"
                              r"(?:oct|october)\.?\s+31(?:st)?$|(?:jan|january)\.?\s+1(?:st)?$", re.I)
 
 TIME_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [
-    (re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?|hrs?\b|hours\b))?"
-                r"(?![\d:])", re.I), 0.95, "clock time"),
-    (re.compile(r"\b(?:1[0-2]|0?[1-9])\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)", re.I), 0.95, "clock time (am/pm)"),
-    (re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs\b|hr\b|hours\b|h\b|hundred\s+hours\b|local\b|lcl\b|z\b|"
+    (re.compile(r"(?<![\d:.])((?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?![\d:])", re.I), 0.95, "clock time"),
+    (re.compile(r"\b(1[0-2]|0?[1-9])\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)", re.I), 0.95, "clock time (am/pm)"),
+    (re.compile(r"\b((?:[01]\d|2[0-3])[0-5]\d)\s*(?:hrs\b|hr\b|hours\b|h\b|hundred\s+hours\b|local\b|lcl\b|z\b|"
                 r"zulu\b|l\b)", re.I), 0.95, "24-hour time"),
 ]
-AT_TIME_RE = re.compile(r"\b(?:at|around|approximately|approx\.?|about|@|by|until|till|after|before|since)\s+"
+TIME_AFTER_DATE_RE = re.compile(r"\s*,?\s*(?:at\s+|@\s*|around\s+|approx\.?\s+)?((?:[01]\d|2[0-3])[0-5]\d)(?![\d:])"
+                                + r"(?!\s*(?:feet|ft|miles?|block|blk|hours?\s+of))", re.I)
+_LEAD_RE = re.compile(r"(?:the\s+)?", re.I)
+_TIME_UNIT_RE = re.compile(r"\s*(?:hrs\b|hours\b|hr\b|h\b|a\.m\.?|p\.m\.?|am\b|pm\b|local\b|lcl\b|z\b|zulu\b)", re.I)
+_WEEKDAY_BEFORE_RE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?$", re.I)
+_AT_KEYS = prefixes("at", "around", "approximately", "about", "by", "until", "till", "after", "before", "since")
+AT_TIME_RE = re.compile(r"\b(?:at|around|approximately|approx\.?|about|by|until|till|after|before|since)\s+"
                         r"((?:[01]\d|2[0-3])[0-5]\d)" + _AFTER_NUMBER, re.I)
 
 
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield DATE and TIME findings in *info*."""
     text = info.text
-    for pattern, confidence, reason in DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            value = m.group()
-            if reason == "month and day" and _FIXED_HOLIDAYS.search(value):
-                continue  # "July 4th" with no year is a holiday, not an identifying date
+    date_ends: list[int] = []
+    for (pattern, confidence, reason), keys in zip(DATE_PATTERNS, _DATE_KEYS):
+        for m in matches(info, pattern, keys):
+            # An attached weekday is part of the DATE; a leading "the" is not.
+            start = _LEAD_RE.match(text, m.start()).end()
+            if start == m.start():
+                start = _with_weekday(text, start)
+            value = text[start:m.end()]
+            if reason in ("month and day", "day of month") and (_FIXED_HOLIDAYS.search(value) or
+                                                                 re.match(r"(?:4th|fourth)\s+of\s+july", value, re.I)):
+                continue  # "July 4th" or "the 4th of July" with no year is a holiday, not an identifying date
             if value[:3].lower() == "may" and info.mixed and value[0] == "m":
                 continue  # lowercase "may" in mixed text is the verb
-            yield make(text, "DATE", *m.span(), confidence, reason)
+            date_ends.append(m.end())
+            yield make(text, "DATE", start, m.end(), confidence, reason)
     for m in NUMERIC_DATE_RE.finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
         if not (1 <= first <= 12 and 1 <= second <= 31 or 1 <= second <= 12 and 1 <= first <= 31):
             continue
         if m.group(2) != "/" and len(m.group(4)) == 2 and m.group(2) == ".":
             continue  # "1.2.15" is more likely a version or statute than a date
-        yield make(text, "DATE", *m.span(), 0.97, "numeric date")
-    for m in SHORT_DATE_RE.finditer(text):
+        date_ends.append(m.end())
+        yield make(text, "DATE", _with_weekday(text, m.start()), m.end(), 0.97, "numeric date")
+    for m in matches(info, SHORT_DATE_RE, _WEEKDAY_KEYS | DIGITS | prefixes("on", "dated", "date", "of")):
         month, day = int(m.group(2)), int(m.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31) or f"{month}/{day}" in _FRACTIONS and not m.group(1):
             continue
         if m.group(1):
-            yield make(text, "DATE", m.start(1) if m.group(1).lower() not in ("on", "dated", "date", "of")
-                       else m.start(2), m.end(), 0.92, "weekday/on + month/day")
-        else:
-            yield make(text, "DATE", m.start(2), m.end(), 0.55, "month/day-like number")
+            date_ends.append(m.end())
+            weekday = m.group(1).lower() not in ("on", "dated", "date", "of")
+            yield make(text, "DATE", m.start(1) if weekday else m.start(2), m.end(), 0.92, "weekday/on + month/day")
+    # A TIME span is the whole expression with its unit ("2300hrs", "11:42 pm"), as reports write it.
     for pattern, confidence, reason in TIME_PATTERNS:
-        for m in pattern.finditer(text):
-            yield make(text, "TIME", *m.span(), confidence, reason)
-    for m in AT_TIME_RE.finditer(text):
-        yield make(text, "TIME", *m.span(1), 0.8, "4-digit time after 'at'")
+        for m in matches(info, pattern, DIGITS):
+            yield make(text, "TIME", m.start(1), _unit_end(text, m.end(1)), confidence, reason)
+    for m in matches(info, AT_TIME_RE, _AT_KEYS):
+        if info.style == "upper" and not m.group(1).startswith("0"):
+            continue  # "AT 2000" in ASRS-style text is usually an altitude
+        yield make(text, "TIME", m.start(1), _unit_end(text, m.end(1)), 0.8, "4-digit time after 'at'")
+    for end in date_ends:
+        m = TIME_AFTER_DATE_RE.match(text, end)
+        if m:
+            yield make(text, "TIME", m.start(1), _unit_end(text, m.end(1)), 0.93, "4-digit time right after a date")
+
+
+def _unit_end(text: str, end: int) -> int:
+    """Extend a clock value over a following unit ("hrs", "hours", "pm", "a.m.")."""
+    m = _TIME_UNIT_RE.match(text, end)
+    return m.end() if m else end
+
+
+def _with_weekday(text: str, start: int) -> int:
+    """Move a date's start back over an attached weekday: the DATE is "Sat 9/7", not "9/7"."""
+    m = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 14), start)
+    return m.start() if m else start

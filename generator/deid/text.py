@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 MIXED = "mixed"
@@ -11,6 +13,8 @@ LOWER = "lower"
 
 # Redaction markers must never be reported again, so every detector's output is checked against them.
 MARKER_RE = re.compile(r"\[REDACTED-[A-Z]+\]")
+SENTENCE_START_RE = re.compile(r"(?:\A|[.!?]\s+|\n\s*)[\"'(]*([A-Za-z])")
+TITLE_WORD_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -20,14 +24,17 @@ def case_style(text: str) -> str:
     Capitalisation is the strongest name cue in mixed text; in the other two styles it carries no information,
     so detectors fall back to lexicon and keyword evidence.
     """
-    letters = [c for c in MARKER_RE.sub("", text) if c.isalpha()]
+    text = MARKER_RE.sub("", text)
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return MIXED
-    upper = sum(1 for c in letters if c.isupper())
-    share = upper / len(letters)
-    if share > 0.75:
+    if sum(map(str.isupper, text)) / letters > 0.75:
         return UPPER
-    if share < 0.01:
+    # Lowercase writers still type "I", acronyms ("RTCC") and the odd shouted word ("NOT"): the text counts as
+    # lowercase when most sentences start with a small letter and hardly any word inside a sentence is Title-case.
+    starts = SENTENCE_START_RE.findall(text)
+    lower_starts = sum(1 for c in starts if c.islower())
+    if starts and lower_starts / len(starts) >= 0.5 and len(TITLE_WORD_RE.findall(text)) <= max(2, letters // 1000):
         return LOWER
     return MIXED
 
@@ -43,6 +50,14 @@ class TextInfo:
     def __post_init__(self) -> None:
         self.style = case_style(self.text)
         self.markers = [m.span() for m in MARKER_RE.finditer(self.text)]
+        self._token_index: dict[str, list[int]] | None = None
+
+    @property
+    def token_index(self) -> dict[str, list[int]]:
+        """Start offsets of words by their first three lowercase characters (see :func:`_token_index`)."""
+        if self._token_index is None:
+            self._token_index = _token_index(self)
+        return self._token_index
 
     @property
     def mixed(self) -> bool:
@@ -63,3 +78,68 @@ class TextInfo:
         if self.style == UPPER:
             return True
         return not word.isupper() or len(word) <= 2
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
+DIGITS = frozenset("0123456789")
+
+
+def prefixes(*words: str) -> frozenset[str]:
+    """Dispatch keys for :meth:`TextInfo.matches`: the first three letters of each keyword (whole if shorter)."""
+    return frozenset(w.lower()[:3] for w in words)
+
+
+def alternation_prefixes(alternation: str) -> frozenset[str]:
+    """Dispatch keys for a regex alternation of keywords such as ``"officers?|ofc|deputy"``."""
+    keys = set()
+    for alt in alternation.split("|"):
+        m = re.match(r"[a-z0-9]+", alt.strip().lower())
+        if m:
+            keys.add(m.group()[:3])
+    return frozenset(keys)
+
+
+def _token_index(info: "TextInfo") -> dict[str, list[int]]:
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    # A word is filed under its first three characters (the whole word when shorter), so the key "at" finds
+    # "at" but not "attack"; words starting with a digit are also filed under that digit alone.
+    for m in _TOKEN_RE.finditer(info.text.lower()):
+        word, start = m.group(), m.start()
+        index[word[:3]].append(start)
+        if word[0].isdigit() and len(word) > 1:
+            index[word[0]].append(start)
+    return index
+
+
+def matches(info: "TextInfo", pattern: re.Pattern[str], keys: frozenset[str]):
+    """Like ``pattern.finditer(info.text)`` for a pattern that starts with one of the keywords behind *keys*.
+
+    Trying the pattern only where a word begins with a key is much faster than letting the regex engine try
+    every position with a long case-insensitive alternation.
+    """
+    index = info.token_index
+    starts = sorted({s for key in keys for s in index.get(key, ())})
+    last_end = -1
+    for start in starts:
+        if start < last_end:
+            continue
+        m = pattern.match(info.text, start)
+        if m:
+            last_end = m.end() if m.end() > start else start + 1
+            yield m
+
+
+def anchored(info: "TextInfo", pattern: re.Pattern[str], keys: frozenset[str], group: int = 2,
+              offset: int = 0) -> Iterator[re.Match[str]]:
+    """Matches of a "<proper words> <keyword>" *pattern* whose keyword (*group*) starts at a keyword position.
+
+    The proper words come before the keyword, so the regex runs only in a short window behind each keyword
+    instead of at every position of the text.
+    """
+    text = info.text
+    for key_start in sorted({s for key in keys for s in info.token_index.get(key, ())}):
+        for m in pattern.finditer(text, max(0, key_start - 80), min(len(text), key_start + 40)):
+            anchor = m.end() + offset if group == 0 else m.start(group)
+            if (group == 0 and m.start() <= key_start <= m.end()) or anchor == key_start:
+                yield m
+                break

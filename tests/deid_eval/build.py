@@ -64,12 +64,21 @@ TITLE_BEFORE_RE = re.compile(
     r"detective|dep|deputy|tpr|trooper|capt|captain|chief|sheriff|agent|mr|mrs|ms|dr)"
     r"\.?[ \t]+$")
 
-# Span-boundary conventions (see README "Labelling rules"): spans hold the
-# identifying value only, without leading articles, weekdays, cue words or units.
-WEEKDAY_RE = re.compile(r"(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b")
+# Span-boundary conventions (see README "Labelling rules"):
+# * record-style values (BADGE, PLATE, VIN, DL, PHONE, SSN, CASE, ...) are
+#   labelled without the cue word that introduces them ("badge 4471");
+# * DATE, TIME and AGE are labelled as the whole expression, including an
+#   attached weekday ("Sat 9/7"), clock units ("2300hrs", "11:42 pm") and age
+#   words ("84 yrs", "a 4 year old", "age 31");
+# * no span starts with "the".
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+WEEKDAY_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])" + WEEKDAY + r"(?:,\s*|\s+the\s+|\s+)$")
+UNIT_AFTER_RE = re.compile(
+    r"(?i)^ ?(?:a\.m\.|p\.m\.|am|pm|hrs|hours|hr|yrs|years old|year old|year-old|y/o|yo)(?![A-Za-z])")
+AGE_WORD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])age\s+$")
 CUE_RE = re.compile(
     r"(?i)^(badge|unit|car|beat|call ?sign|plate|tag|oln|dl|cdl|vin|case|rd|cfs|"
-    r"incident|report|ssn|phone|cell|ph|email|age)\b")
+    r"incident|report|ssn|phone|cell|ph|email)\b")
 
 
 class BuildError(Exception):
@@ -123,16 +132,18 @@ def check_record(rec: dict, where: str) -> None:
             fail(where, f"offset mismatch for {s}")
         if s["start"] > 0 and text[s["start"] - 1].isalnum():
             fail(where, f"span starts inside a word: {s['text']!r}")
-        if s["end"] < len(text) and text[s["end"]].isalnum() and s["type"] not in ("TIME", "AGE"):
-            # TIME/AGE may legitimately stop before a glued unit ("2300hrs", "84yo").
+        if s["end"] < len(text) and text[s["end"]].isalnum():
             fail(where, f"span ends inside a word: {s['text']!r}")
         t, typ = s["text"], s["type"]
+        before, after = text[max(0, s["start"] - 20):s["start"]], text[s["end"]:s["end"] + 20]
         if re.match(r"(?i)the\s", t):
             fail(where, f"leading article inside span: {t!r}")
-        if typ == "DATE" and WEEKDAY_RE.match(t):
-            fail(where, f"weekday inside DATE span (label the date only): {t!r}")
-        if typ in ("TIME", "AGE") and re.search(r"[A-Za-z]", t) and not re.fullmatch(r"[A-Za-z -]+", t):
-            fail(where, f"unit/suffix inside {typ} span (label the number only): {t!r}")
+        if typ == "DATE" and WEEKDAY_BEFORE_RE.search(before):
+            fail(where, f"attached weekday left outside DATE span: {t!r}")
+        if typ in ("TIME", "AGE") and UNIT_AFTER_RE.match(after):
+            fail(where, f"unit left outside {typ} span: {t!r}")
+        if typ == "AGE" and AGE_WORD_BEFORE_RE.search(before):
+            fail(where, f"'age' left outside AGE span: {t!r}")
         if typ != "PERSON" and CUE_RE.match(t):
             fail(where, f"cue word inside {typ} span (label the value only): {t!r}")
         if s["type"] == "PERSON" and TITLE_BEFORE_RE.search(text[max(0, s["start"] - 20):s["start"]]):

@@ -1,0 +1,99 @@
+"""AGENCY: named police departments, sheriff's offices, patrols and troops ("Dayton PD", "Troop C")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .finding import Finding, make
+from .lexicon import lexicon
+from .text import TextInfo, alternation_prefixes, matches, prefixes
+
+_SUFFIX = (
+    r"division\s+of\s+police|police\s+department|police\s+dept\.?|police\s+division|police\s+district|police\s+bureau|police|p\.?d\.?|"
+    r"sheriff['\u2019]?s?\s+office|sheriff['\u2019]?s?\s+department|sheriff['\u2019]?s?\s+dept\.?|"
+    r"sheriff['\u2019]?s?\s+(?:office|department)|county\s+sheriff|sheriff|s\.?o\.?|"
+    r"state\s+highway\s+patrol|highway\s+patrol|state\s+patrol|state\s+police|state\s+troopers|"
+    r"marshals?\s+(?:service|office)|fire\s+department|fire\s+dept\.?|fire\s+rescue|fire\s+district|"
+    r"fd|ems|department\s+of\s+public\s+safety|dps|public\s+safety|metro(?:politan)?\s+police|transit\s+police|"
+    r"campus\s+police|university\s+police|park\s+police|constable['\u2019]?s?\s+office|task\s+force|"
+    r"narcotics\s+unit|swat\s+team|swat|dispatch|communications\s+center|911\s+center|911"
+)
+# Words that can stand before "Police"/"Sheriff" without naming anyone: "the state police", "our PD".
+_GENERIC_LEAD = frozenset("""division the our my a an his her their that this both two three local state city county
+neighboring neighbouring nearby another other federal area campus school transit tribal military municipal township
+village surrounding adjoining adjacent outside rural small big large same each every any some several many no off on
+duty of at to for from with by and or in into responding assisting backup assist mutual aid""".split())
+# Words that end the run of name words before an agency suffix (they never belong to an agency name).
+_STOP = frozenset("""the our my a an his her their that this both and or of at to for from with by in into on off
+responding assisting assist called contacted notified requested advised""".split())
+_SUFFIX_KEYS = alternation_prefixes(_SUFFIX.replace("(?:", "").replace(")?", "").replace(")", "")) | prefixes(
+    "pd", "so", "fd")
+SUFFIX_RE = re.compile(r"(?<![\w'\u2019])(?:" + _SUFFIX + r")(?![\w'\u2019])", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z0-9][\w.'\u2019&-]*")
+TROOP_RE = re.compile(r"\b(?:troop|post|barracks|detachment)\s+([A-Z]|\d{1,3}|[A-Z]-\d{1,2})\b(?!-)", re.IGNORECASE)
+PRECINCT_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:precinct|district)\b", re.IGNORECASE)
+ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,2}DOT|[A-Z]{1,4}PD|[A-Z]{2,3}SO|[A-Z]{1,3}HP|[A-Z]{2}SP|[A-Z]{2}DPS|CHP|LASD|"
+                        r"OSHP|NYSP|NJSP|WSP|FHP|THP|OHP|GSP)\b")
+_SINGLE_WORD = {"s.o", "so", "fd", "ems", "dispatch", "911", "sheriff", "police", "swat"}
+
+
+def detect(info: TextInfo) -> Iterator[Finding]:
+    """Yield AGENCY findings in *info*."""
+    text, lex = info.text, lexicon()
+    for m in matches(info, SUFFIX_RE, _SUFFIX_KEYS):
+        suffix = m.group()
+        window = text[max(0, m.start() - 70):m.start()]
+        offset = m.start() - len(window)
+        tokens = list(_WORD_BEFORE_RE.finditer(window))[-5:]
+        # Keep only the proper-noun run right before the suffix: "... called Dayton PD" -> "Dayton PD".
+        kept: list[re.Match[str]] = []
+        expected_end = len(window)
+        for tok in reversed(tokens):
+            word, gap = tok.group(), window[tok.end():expected_end]
+            low = word.lower().strip(".,")
+            sentence_end = word[-1] in ".," and not (len(word) <= 3 and word[0].isupper() and word[-1] == ".")
+            if not gap.isspace() or "\n" in gap or len(kept) == 4 or low in _STOP or sentence_end or \
+                    info.mixed and not (word[0].isupper() or word[0].isdigit()):
+                break
+            kept.insert(0, tok)
+            expected_end = tok.start()
+        # "State Police" or "County Sheriff" alone are generic; a name must come before such words.
+        while kept and kept[0].group().lower().strip(".,") in _GENERIC_LEAD:
+            kept.pop(0)
+        # A capitalised sentence opener ("When Dayton PD arrived") is not part of the name.
+        while len(kept) > 1 and lex.common_level(kept[0].group().lower().strip(".,")) <= 20 and not re.match(
+                r"(?:county|township|city|twp)\b", kept[1].group(), re.IGNORECASE):
+            kept.pop(0)
+        if not kept:
+            continue
+        words = [k.group().strip(".,") for k in kept]
+        short = suffix.lower().replace(".", "") in {"so", "pd", "fd"}
+        if short and (suffix.islower() and info.mixed or not info.mixed and not lex.place_kind(" ".join(
+                k.group().strip(".,") for k in kept))):
+            continue  # "so" is a word; without capitals "PD" counts only after a known city ("spokane pd")
+        if suffix.lower() in _SINGLE_WORD and len(words) == 1 and lex.common_level(words[0].lower()) <= 35:
+            continue
+        place = " ".join(words)
+        known = lex.place_kind(place) or lex.place_kind(re.sub(r"\s+county$", "", place, flags=re.I))
+        if info.mixed:
+            confidence = 0.95 if known or len(words) > 1 or lex.common_level(words[0].lower()) > 35 else 0.7
+        elif known:
+            confidence = 0.93
+        else:
+            continue  # "LCL POLICE", "ARPT POLICE": without capitals only a known place name is evidence
+        if suffix.lower() in ("dispatch", "911", "swat", "task force", "ems") and not known:
+            confidence = min(confidence, 0.7)
+        yield make(text, "AGENCY", offset + kept[0].start(), m.end(), confidence, "named agency")
+    for m in re.finditer(r"\bState\s+Highway\s+Patrol\b", text):
+        yield make(text, "AGENCY", *m.span(), 0.85, "the State Highway Patrol")
+    for m in TROOP_RE.finditer(text):
+        if info.mixed and not m.group(0)[0].isupper() and not m.group(1).isupper():
+            continue
+        yield make(text, "AGENCY", *m.span(), 0.93 if m.group(0).lower().startswith("troop") else 0.8, "troop/post")
+    for m in PRECINCT_RE.finditer(text):
+        yield make(text, "AGENCY", *m.span(), 0.85, "numbered precinct/district")
+    for m in ACRONYM_RE.finditer(text) if info.style != "upper" else ():
+        if lex.common_level(m.group().lower()) < 99:
+            continue  # "ALSO", "ISO"
+        yield make(text, "AGENCY", *m.span(), 0.9, "agency acronym")

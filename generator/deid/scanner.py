@@ -1,0 +1,43 @@
+"""The scan pipeline: run every detector, filter generic phrases and markers, add re-mentions, resolve overlaps."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import addresses, agencies, ages, contact, identifiers, people, places, temporal
+from .finding import Finding
+from .generic import generic_spans
+from .lexicon import lexicon
+from .resolve import SHAPE_TYPES, drop_overlapping, merge_people, resolve
+from .text import TextInfo
+
+DETECTORS = (contact.detect, identifiers.detect, temporal.detect, ages.detect, agencies.detect,
+             addresses.detect, places.detect, people.detect)
+
+
+def scan_text(text: str) -> list[Finding]:
+    """Return the resolved findings for *text* (see :func:`generator.deid.scan`)."""
+    if not text:
+        return []
+    info = TextInfo(text)
+    candidates = [finding for detect in DETECTORS for finding in detect(info)]
+    # A redaction marker is never an identifier, whatever surrounds it.
+    candidates = drop_overlapping(candidates, info.markers)
+    generic = generic_spans(text, info)
+    candidates = drop_overlapping(candidates, generic, SHAPE_TYPES)
+    candidates = merge_people(candidates)
+    persons = [f for f in resolve(candidates) if f.type == "PERSON"]
+    extra = drop_overlapping(people.rementions(info, persons), info.markers + generic)
+    candidates = merge_people(candidates + extra)
+    persons = [f for f in resolve(candidates) if f.type == "PERSON"]
+    candidates += drop_overlapping(ages.after_people(info, persons), info.markers)
+    candidates += drop_overlapping(identifiers.badges_after_people(info, persons), info.markers)
+    return resolve(candidates)
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> bool:
+    """Load the lexicons now (they otherwise load on the first scan); returns True."""
+    lexicon()
+    scan_text("Ofc. J. Carter met Jaden Whitlock (16) at 1200 blk of Wayne Ave on 3/10/15 at 2300hrs.")
+    return True
