@@ -6,12 +6,20 @@ marked inline as ``⟦TYPE|surface text⟧``), strips the markup, computes exact
 character offsets (Python ``str`` indices into the final text) and writes
 ``dev.jsonl`` and ``heldout.jsonl`` next to this script.
 
+With ``--source DIR --single FILE`` it reads ``DIR/*.txt`` instead and writes
+every narrative of that source to the one file ``FILE`` (no dev/heldout split).
+This is how the second held-out set is built (``source_v2`` ->
+``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean). The
+same checks apply, with the minimums in ``SINGLE_MINIMUMS``.
+
 Standard library only. Output is byte-identical across runs.
 
 Usage:
     python tests/deid_eval/build.py          # build, verify, print counts
     python tests/deid_eval/build.py --check  # verify only; fail if the
                                              # committed jsonl files are stale
+    python tests/deid_eval/build.py --source tests/deid_eval/source_v2 \
+        --single tests/deid_eval/heldout_v2.jsonl [--check]
 """
 
 from __future__ import annotations
@@ -33,7 +41,13 @@ TYPES = (
 )
 OPEN, CLOSE, SEP = "\u27e6", "\u27e7", "|"  # ⟦ ⟧ |
 HEADER_RE = re.compile(r"^=== (\S+)\s*$")
-ID_RE = re.compile(r"^([pc])(\d{3})$")
+ID_RE = re.compile(r"^([pcqd])(\d{3})$")
+# Id prefixes: p/q = narrative with identifiers, c/d = clean narrative.
+# The default build (source/ -> dev/heldout) accepts only p and c; the
+# --single build accepts all four (source_v2 uses q and d).
+HAS_IDS, CLEAN = ("p", "q"), ("c", "d")
+DEFAULT_PREFIXES = ("p", "c")
+SINGLE_PREFIXES = ("p", "c", "q", "d")
 MARK_RE = re.compile(OPEN + r"([A-Z]+)\|([^" + OPEN + CLOSE + r"|\n]+)" + CLOSE)
 
 # Frozen split rule: within each kind (p = has identifiers, c = clean), the
@@ -47,6 +61,9 @@ def split_of(nid: str) -> str:
 # Minimums the set must keep meeting.
 MIN_WORDS, MAX_WORDS = 80, 400
 MIN_P, MIN_C, MIN_SPANS, MIN_PER_TYPE = 90, 35, 280, 8
+# Minimums for a --single build (the smaller held-out v2 set): narratives with
+# identifiers, clean narratives, spans, spans of every type.
+SINGLE_MINIMUMS = (60, 20, 200, 6)
 
 # Titles/suffixes ignored when checking that a named person's surname is
 # labelled everywhere it recurs in the same narrative.
@@ -155,10 +172,10 @@ def check_record(rec: dict, where: str) -> None:
     if not MIN_WORDS <= words <= MAX_WORDS:
         fail(where, f"{words} words (must be {MIN_WORDS}-{MAX_WORDS})")
     kind = nid[0]
-    if kind == "p" and not spans:
-        fail(where, "p-narrative without identifiers")
-    if kind == "c" and spans:
-        fail(where, "c-narrative (clean) contains identifiers")
+    if kind in HAS_IDS and not spans:
+        fail(where, f"{kind}-narrative without identifiers")
+    if kind in CLEAN and spans:
+        fail(where, f"{kind}-narrative (clean) contains identifiers")
 
     # Consistency: an identifier (or a labelled person's surname) that recurs
     # in the same narrative must be labelled at every occurrence.
@@ -182,10 +199,11 @@ def check_record(rec: dict, where: str) -> None:
                 fail(where, f"unlabelled recurrence of {needle!r}: ...{ctx}...")
 
 
-def load() -> list[dict]:
-    files = sorted(SOURCE_DIR.glob("*.txt"))
+def load(source_dir: Path = SOURCE_DIR,
+         prefixes: tuple[str, ...] = DEFAULT_PREFIXES) -> list[dict]:
+    files = sorted(source_dir.glob("*.txt"))
     if not files:
-        fail(str(SOURCE_DIR), "no source files")
+        fail(str(source_dir), "no source files")
     records: dict[str, dict] = {}
     for path in files:
         raw = path.read_text(encoding="utf-8")
@@ -216,8 +234,9 @@ def load() -> list[dict]:
                     fail(f"{path.name}:{lineno}", f"bad header line {line!r}")
                 flush()
                 current, start_line, buf = m.group(1), lineno, []
-                if not ID_RE.match(current):
-                    fail(f"{path.name}:{lineno}", f"bad narrative id {current!r} (want p### or c###)")
+                if not ID_RE.match(current) or current[0] not in prefixes:
+                    want = " or ".join(f"{k}###" for k in prefixes)
+                    fail(f"{path.name}:{lineno}", f"bad narrative id {current!r} (want {want})")
                 if current in records:
                     fail(f"{path.name}:{lineno}", f"duplicate narrative id {current!r}")
             else:
@@ -249,8 +268,83 @@ def counts_table(dev: list[dict], held: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def single_table(records: list[dict]) -> str:
+    c = Counter(s["type"] for r in records for s in r["spans"])
+    rows = ["| type | count |", "|---|---:|"]
+    for t in TYPES:
+        rows.append(f"| {t} | {c[t]} |")
+    rows.append(f"| **all spans** | {sum(c.values())} |")
+    rows.append(f"| narratives with identifiers | {sum(1 for r in records if r['id'][0] in HAS_IDS)} |")
+    rows.append(f"| clean narratives | {sum(1 for r in records if r['id'][0] in CLEAN)} |")
+    return "\n".join(rows)
+
+
+def option_value(argv: list[str], name: str) -> str | None:
+    if name not in argv:
+        return None
+    i = argv.index(name)
+    if i + 1 >= len(argv) or argv[i + 1].startswith("--"):
+        raise BuildError(f"{name} needs a value")
+    return argv[i + 1]
+
+
+def main_single(source_dir: Path, out_path: Path, check_only: bool) -> int:
+    """--source DIR --single FILE: all narratives of DIR into one file."""
+    min_p, min_c, min_spans, min_per_type = SINGLE_MINIMUMS
+    try:
+        if not source_dir.is_dir():
+            fail(str(source_dir), "source directory not found")
+        records = load(source_dir, SINGLE_PREFIXES)
+        n_p = sum(1 for r in records if r["id"][0] in HAS_IDS)
+        n_c = sum(1 for r in records if r["id"][0] in CLEAN)
+        total = Counter(s["type"] for r in records for s in r["spans"])
+        if n_p < min_p:
+            fail("set", f"only {n_p} narratives with identifiers (need {min_p})")
+        if n_c < min_c:
+            fail("set", f"only {n_c} clean narratives (need {min_c})")
+        if sum(total.values()) < min_spans:
+            fail("set", f"only {sum(total.values())} spans (need {min_spans})")
+        for t in TYPES:
+            if total[t] < min_per_type:
+                fail("set", f"only {total[t]} {t} spans (need {min_per_type})")
+    except BuildError as e:
+        print(f"build.py: ERROR: {e}", file=sys.stderr)
+        return 1
+
+    blob = serialise(records)
+    for line in blob.splitlines():
+        r = json.loads(line)
+        for s in r["spans"]:
+            assert r["text"][s["start"]:s["end"]] == s["text"], (r["id"], s)
+
+    if check_only:
+        if not out_path.exists() or out_path.read_text(encoding="utf-8") != blob:
+            print(f"build.py: ERROR: stale or missing: {out_path}; rerun build.py",
+                  file=sys.stderr)
+            return 1
+    else:
+        with open(out_path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(blob)
+
+    print(f"{len(records)} narratives ({n_p} with identifiers, {n_c} clean); "
+          f"single file {out_path.name}")
+    print(single_table(records))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     check_only = "--check" in argv
+    if "--source" in argv or "--single" in argv:
+        try:
+            source = option_value(argv, "--source")
+            single = option_value(argv, "--single")
+            if single is None:
+                raise BuildError("--source needs --single FILE (the dev/heldout split "
+                                 "is only built from source/)")
+        except BuildError as e:
+            print(f"build.py: ERROR: {e}", file=sys.stderr)
+            return 1
+        return main_single(Path(source) if source else SOURCE_DIR, Path(single), check_only)
     try:
         records = load()
         n_p = sum(1 for r in records if r["id"][0] == "p")
