@@ -20,7 +20,7 @@ FORBIDDEN = (
 
 # Characters that would let Markdown text turn into HTML, links, images or attributes (attr_list).
 _MARKDOWN_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;",
+    "&": "&amp;", "<": "&lt;", "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "\\": "&#92;",
 })
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 

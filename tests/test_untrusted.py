@@ -50,3 +50,9 @@ def test_escaped_markdown_keeps_lists_and_emphasis():
 
 def test_escape_html_escapes_quotes():
     assert escape_html('a"b\'c<d>&') == "a&quot;b&#39;c&lt;d&gt;&amp;"
+
+
+def test_backslashes_are_text_not_markdown_escapes():
+    html = markdown.markdown("# " + escape_markdown("A title ending in a backslash \\") + "\n\n" + escape_markdown("\\*not emphasis\\*"))
+    assert "<h1>A title ending in a backslash &#92;</h1>" in html
+    assert html.split("</h1>")[1].count("&#92;") == 2  # both backslashes shown, neither used as an escape
