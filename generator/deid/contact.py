@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from .finding import Finding, make
-from .text import TextInfo, alternation_prefixes, matches
+from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _TLD = r"(?:com|org|net|gov|edu|us|io|info|biz|me|co|tv|ly|gg|app|mil)"
@@ -49,7 +49,7 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     for m in EMAIL_RE.finditer(text) if has_at else ():
         emails.append(m.span())
         yield make(text, "EMAIL", *m.span(), 0.99, "email address")
-    for m in URL_RE.finditer(text) if URL_HINT_RE.search(text) else ():
+    for m in _urls(text):
         if any(s <= m.start() < e for s, e in emails) or text[max(0, m.start() - 1):m.start()] == "@":
             continue
         if re.fullmatch(r"\d+(?:\.\d+)+", m.group()):
@@ -59,7 +59,7 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         if info.style == "upper" and m.group().isupper():
             continue  # ASRS-style "@ABC" is shorthand for "at", not an account
         yield make(text, "HANDLE", *m.span(), 0.95, "@handle")
-    for m in REDDIT_RE.finditer(text):
+    for m in REDDIT_RE.finditer(text) if "u/" in text else ():
         yield make(text, "HANDLE", *m.span(), 0.95, "reddit user name")
     for m in matches(info, SOCIAL_RE, alternation_prefixes(_SOCIAL.strip("(?:)"))):
         value = m.group(1)
@@ -67,24 +67,46 @@ def detect(info: TextInfo) -> Iterator[Finding]:
                 and not value.startswith("@"):
             continue
         yield make(text, "HANDLE", m.start(1), m.end(1), 0.9, "social media account name")
-    for m in SSN_RE.finditer(text):
+    for m in matches(info, SSN_RE, DIGITS):
         if not _valid_ssn(*m.groups()):
             continue
         dashed = text[m.start() + 3] == "-" and text[m.start() + 6] == "-"
         yield make(text, "SSN", *m.span(), 0.98 if dashed else 0.7, "SSN pattern")
-    for m in SSN_KEYWORD_RE.finditer(text):
+    for m in matches(info, SSN_KEYWORD_RE, _SSN_KEYS):
         yield make(text, "SSN", *m.span(1), 0.99, "SSN after keyword")
     yield from _phones(info)
 
 
-_PHONE_HINT_RE = re.compile(r"\d{3}\D{0,2}\d{3}\D?\d{4}|\d{3}-\d{4}")
+_SSN_KEYS = prefixes("ssn", "ss", "social")
+_URL_START_RE = re.compile(r"[^\s<>\"'\]()\[]*$")
+
+
+def _urls(text: str) -> Iterator[re.Match[str]]:
+    """URL_RE matches, tried only at the start of the words that contain a ".com"-like hint (most text has none)."""
+    last_end = -1
+    for hint in URL_HINT_RE.finditer(text):
+        if hint.start() < last_end:
+            continue
+        start = _URL_START_RE.search(text, max(0, hint.start() - 200), hint.start()).start()
+        m = URL_RE.search(text, start, min(len(text), hint.end() + 400))
+        if m and m.start() <= hint.start():
+            last_end = m.end()
+            yield m
 
 
 def _phones(info: TextInfo) -> Iterator[Finding]:
     text = info.text
-    if not _PHONE_HINT_RE.search(text):
-        return
-    for m in PHONE_CANDIDATE_RE.finditer(text):
+    index = info.token_index
+    # A phone number starts at a number, or at the "(" or "+" right before one.
+    starts = sorted({s for digit in "0123456789" for s in index.get(digit, ())})
+    last_end = -1
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = PHONE_CANDIDATE_RE.match(text, pos - 1 if pos and text[pos - 1] in "(+" else pos)
+        if not m:
+            continue
+        last_end = m.end()
         try:
             number = phonenumbers.parse(m.group(), "US")
         except phonenumbers.NumberParseException:
@@ -93,6 +115,6 @@ def _phones(info: TextInfo) -> Iterator[Finding]:
             yield make(text, "PHONE", *m.span(), 0.97, "phone number (validated)")
         elif phonenumbers.is_possible_number(number):
             yield make(text, "PHONE", *m.span(), 0.6, "phone-like number")
-    for m in LOCAL_PHONE_RE.finditer(text):
+    for m in matches(info, LOCAL_PHONE_RE, DIGITS):
         if PHONE_WORD_RE.search(text, max(0, m.start() - 40), m.start()) and int(m.group()[:3]) >= 200:
             yield make(text, "PHONE", *m.span(), 0.9, "7-digit number after 'phone'/'call'")

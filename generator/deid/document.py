@@ -18,6 +18,8 @@ from .redaction import is_acknowledged, redact
 from .scanner import scan_text
 
 FREE_TEXT_KEYS = ("title", "summary")
+_CONTINUATION_RE = re.compile(r"(?:[ \t]*\r?\n|[ \t]+[^\n]*(?:\n|$))*")
+_BLOCK_RE = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -29,6 +31,8 @@ class Segment:
     end: int
     key: str | None = None  # "title"/"summary" for a front-matter value, None for the body
     quote: str = ""
+    style: str = ""  # "block" for `summary: >` / `|`, "multiline" for a plain or quoted value over several lines
+    value: str = ""  # the parsed YAML value (used to rewrite a multi-line value after redaction)
 
 
 @dataclass
@@ -66,16 +70,42 @@ def parse(text: str, markdown: bool = True) -> Document:
         doc.acknowledged = [str(item) for item in reviewed] if isinstance(reviewed, list) else [str(reviewed)]
     body_front = match.start(1) if match.group(1) is not None else match.end()
     for key in FREE_TEXT_KEYS:
-        value = re.search(rf"^{key}[ \t]*:[ \t]*(.*?)[ \t]*\r?$", match.group(1) or "", re.MULTILINE)
-        if not value or not value.group(1):
-            continue
-        start, end = body_front + value.start(1), body_front + value.end(1)
-        quote = text[start] if text[start] in "\"'" and text[end - 1] == text[start] and end - start >= 2 else ""
-        if quote:
-            start, end = start + 1, end - 1
-        doc.segments.append(Segment(start, end, key, quote))
+        segment = _value_segment(match.group(1) or "", key)
+        if segment:
+            segment.start += body_front
+            segment.end += body_front
+            if isinstance(data, dict) and isinstance(data.get(key), str):
+                segment.value = data[key]
+            doc.segments.append(segment)
     doc.segments.append(Segment(match.end(), len(text)))
     return doc
+
+
+def _value_segment(front: str, key: str) -> Segment | None:
+    """Locate the value of a top-level *key* in the front matter: one line, a block scalar (``summary: >``) or a
+    plain or quoted value continued on indented lines. Offsets are relative to *front*."""
+    value = re.search(rf"^{key}[ \t]*:[ \t]*(.*?)[ \t]*\r?$", front, re.MULTILINE)
+    if not value:
+        return None
+    # Lines that belong to the value: indented (or blank) lines until the next top-level line.
+    rest = front[value.end() + 1:] if value.end() < len(front) else ""
+    more = _CONTINUATION_RE.match(rest)
+    tail = more.group().rstrip() if more else ""
+    if _BLOCK_RE.fullmatch(value.group(1)):
+        if not tail.strip():
+            return None
+        first = value.end() + 1 + len(tail) - len(tail.lstrip())
+        return Segment(first, value.end() + 1 + len(tail), key, "", "block")
+    if not value.group(1):
+        return None
+    start, end = value.start(1), value.end(1)
+    if tail.strip():
+        return Segment(start, value.end() + 1 + len(tail), key, front[start] if front[start] in "\"'" else "",
+                       "multiline")
+    quote = front[start] if front[start] in "\"'" and front[end - 1] == front[start] and end - start >= 2 else ""
+    if quote:
+        start, end = start + 1, end - 1
+    return Segment(start, end, key, quote)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -120,8 +150,9 @@ def redact_document(text: str, tiers: tuple[str, ...] = ("auto",), markdown: boo
 
     Findings acknowledged in ``deid_reviewed`` are kept.
 
-    A redacted front-matter value is written as a double-quoted YAML string, because a marker such as
-    ``[REDACTED-PERSON]`` at the start of a plain value would otherwise read as a YAML list.
+    A redacted one-line or multi-line plain/quoted front-matter value is written as a double-quoted YAML string,
+    because a marker such as ``[REDACTED-PERSON]`` at the start of a plain value would otherwise read as a YAML
+    list; a block scalar (``summary: >``) is redacted in place, where a marker is ordinary text.
     """
     doc = parse(text, markdown)
     pieces: list[str] = []
@@ -130,7 +161,11 @@ def redact_document(text: str, tiers: tuple[str, ...] = ("auto",), markdown: boo
         original = text[segment.start:segment.end]
         redacted = _redact_unacknowledged(original, tiers, doc.acknowledged)
         start, end = segment.start, segment.end
-        if segment.key and redacted != original:
+        if segment.style == "multiline" and redacted != original:
+            # A folded plain or quoted value is rewritten as one double-quoted line, like a one-line value.
+            redacted = json.dumps(_redact_unacknowledged(segment.value or original, tiers, doc.acknowledged),
+                                  ensure_ascii=False)
+        elif segment.key and segment.style != "block" and redacted != original:
             redacted = _quoted_value(original, segment.quote, tiers, doc.acknowledged)
             start, end = start - len(segment.quote), end + len(segment.quote)
         pieces.append(text[cursor:start])

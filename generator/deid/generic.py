@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .text import DIGITS, TextInfo, alternation_prefixes, matches
+from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 _PHRASES = """
 officer safety|officer down|officer involved|officer-involved|officers down|use of force|stop sticks|stop stick|
@@ -39,6 +39,10 @@ for _first in {re.match(r"[a-z0-9]+", p).group() for p in _PHRASE_LIST}:
     _group = [p for p in _PHRASE_LIST if re.match(r"[a-z0-9]+", p).group() == _first]
     _BY_FIRST[_first] = re.compile(r"(?:" + "|".join(map(re.escape, _group)) + r")(?![\w&])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+")
+# The same patterns filed under the first three characters of their first word, the key of TextInfo.token_index.
+_BY_PREFIX: dict[str, list[re.Pattern[str]]] = {}
+for _first, _pattern in _BY_FIRST.items():
+    _BY_PREFIX.setdefault(_first[:3], []).append(_pattern)
 # Legal and policy citations ("ORC 4511.19", "General Order 41.2", "PC 148", "18 U.S.C. 111").
 _CITATION_RE = re.compile(
     r"\b(?:O\.?R\.?C\.?|R\.?C\.?|A\.?R\.?S\.?|C\.?V\.?C\.?|P\.?C\.?|V\.?C\.?|H&S|K\.?R\.?S\.?|M\.?C\.?L\.?|"
@@ -66,8 +70,27 @@ _JARGON_RE = re.compile(
 _VEHICLE_RE = re.compile(
     r"\b(?:Kia|Ford|Chevy|Chevrolet|Dodge|Toyota|Honda|Nissan|Hyundai|Jeep|GMC|Buick|Cadillac|Lincoln|Chrysler|"
     r"Pontiac|Subaru|Mazda|Volkswagen|VW|BMW|Audi|Lexus|Acura|Infiniti|Mercury|Saturn|Tesla|Volvo|Mitsubishi|Ram|"
-    r"Oldsmobile|Olds|Plymouth|Harley|Yamaha|Kawasaki|Suzuki|Ducati|Freightliner|Peterbilt|Kenworth|Mack)"
+    r"Oldsmobile|Olds|Plymouth|Harley|Yamaha|Kawasaki|Suzuki|Ducati|Freightliner|Peterbilt|Kenworth|Mack|"
+    r"Beechcraft|Beech|Piper|Cessna|Cirrus|Mooney|Boeing|Airbus|Embraer|Bombardier)"
     r"\s+[A-Z][A-Za-z0-9-]+(?:\s+[A-Z][A-Za-z0-9-]+)?")
+
+
+# Models named after places ("a gray Malibu", "the white Tahoe"): after a colour or article they are cars.
+_COLOURS = "grey gray white black silver red blue green tan maroon gold dark light beige brown".split()
+_COLOUR_KEYS = prefixes(*_COLOURS)
+_MODEL_RE = re.compile(
+    r"\b(?:(?:gr[ae]y|white|black|silver|red|blue|green|tan|maroon|gold|dark|light|beige|brown)\s+)+"
+    r"(?:Malibu|Tahoe|Yukon|Sierra|Tacoma|Tucson|Durango|Sonoma|Sedona|Santa\s+Fe|Dakota|Laredo|Aspen|Catalina|"
+    r"Ventura|Monterey|Sebring|Daytona|Eldorado|Seville|Biscayne|Denali|Escalade|Altima|Sentra|Maxima|Cherokee|"
+    r"Envoy|Trailblazer|Equinox|Traverse|Tundra|Sequoia|Highlander|Odyssey|Pilot|Ridgeline|Frontier|Armada|"
+    r"Mustang|Bronco|Explorer|Expedition|Ranger|Fusion|Focus|Escape|Edge|Charger|Challenger|Caravan|Journey|"
+    r"Camry|Corolla|Civic|Accord|Impala|Silverado|Suburban|Avalanche|Colorado|Canyon|Acadia|Santa\s+Cruz)\b",
+    re.IGNORECASE)
+# ASRS and similar sources replace every name with placeholders such as "ZZZ" or "XYZ1".
+_PLACEHOLDER_RE = re.compile(r"\b(?:ZZZ|YYY|XXX|XYZ|ZZ)\d?\b")
+
+
+_MAKE_KEYS = prefixes(*_VEHICLE_RE.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"))
 
 
 def generic_spans(text: str, info: TextInfo | None = None) -> list[tuple[int, int]]:
@@ -76,10 +99,18 @@ def generic_spans(text: str, info: TextInfo | None = None) -> list[tuple[int, in
     Pass the scan's :class:`TextInfo` to reuse its word index (faster); without it every position is tried.
     """
     spans = []
-    for tok in _TOKEN_RE.finditer(text):
-        pattern = _BY_FIRST.get(tok.group().lower())
-        if pattern:
-            m = pattern.match(text, tok.start())
+    if info is not None:
+        index = info.token_index
+        for key in _BY_PREFIX.keys() & index.keys():
+            for pos in index[key]:
+                for pattern in _BY_PREFIX[key]:
+                    m = pattern.match(text, pos)
+                    if m:
+                        spans.append(m.span())
+    else:
+        for tok in _TOKEN_RE.finditer(text):
+            pattern = _BY_FIRST.get(tok.group().lower())
+            m = pattern.match(text, tok.start()) if pattern else None
             if m:
                 spans.append(m.span())
     if info is not None:
@@ -90,8 +121,21 @@ def generic_spans(text: str, info: TextInfo | None = None) -> list[tuple[int, in
     elif any(c.isdigit() for c in text):
         spans += [m.span() for m in _CITATION_RE.finditer(text)]
         spans += [m.span() for m in _JARGON_RE.finditer(text)]
-    spans += [m.span() for m in _VEHICLE_RE.finditer(text)]
+    if info is not None:
+        spans += [m.span() for m in matches(info, _VEHICLE_RE, _MAKE_KEYS)]
+        spans += [m.span() for m in matches(info, _MODEL_RE, _COLOUR_KEYS)]
+    else:
+        spans += [m.span() for m in _VEHICLE_RE.finditer(text)]
+        spans += [m.span() for m in _MODEL_RE.finditer(text)]
+    if "ZZ" in text or "XYZ" in text or "YYY" in text or "XXX" in text:
+        spans += [_line_span(text, m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)]
     return spans
+
+
+def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The placeholder plus the next word ("ZZZ airport", "ZZZ1 Center"): the phrase names no real place."""
+    m = re.match(r"\s+[A-Za-z]+", text[end:end + 20])
+    return start, end + (m.end() if m else 0)
 
 
 def is_generic_phrase(phrase: str) -> bool:

@@ -9,6 +9,8 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+from .gazetteer import Gazetteer
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # Words that the name lists contain but that in police writing are almost always something else: ranks,
@@ -43,12 +45,7 @@ class Lexicon:
         self.given = {k: int(v) for k, v in _load("given_names.txt.gz").items()}
         self.surname_rank = {k: int(v) for k, v in _load("surnames.txt.gz").items()}
         self.common = {k: int(v) for k, v in _load("common_words.txt.gz").items()}
-        places = _load("places.txt.gz")
-        self.places = {k.lower(): v for k, v in places.items()}
-        self.place_first = {}
-        for key in self.places:
-            first = key.split()[0].rstrip(".")
-            self.place_first.setdefault(first, []).append(key)
+        self.places = Gazetteer()
 
     def common_level(self, word: str) -> int:
         """SCOWL frequency level of a lowercase word (10 = very common ... 50), or 99 when not a common word."""
@@ -72,8 +69,8 @@ class Lexicon:
             return 0.0
         for apostrophe in ("'", "\u2019"):
             head = word.split(apostrophe)[0]
-            if head != word and len(head) > 1 and self.common_level(head) <= 50:
-                return 0.05  # "it's", "didn't" (but not "o'brien")
+            if head != word and (len(head) > 1 and self.common_level(head) <= 50 or head == "i"):
+                return 0.05  # "it's", "didn't", "I'd" (but not "o'brien")
         level = self.common_level(word)
         rank = self.surname_rank.get(word)
         births = self.given.get(word, 0)
@@ -106,7 +103,8 @@ class Lexicon:
 
     def place_kind(self, phrase: str) -> str | None:
         """Return "city", "county" or "state" for a known US place name, else None."""
-        return self.places.get(phrase.lower())
+        place = self.places.get(phrase)
+        return place.kind if place else None
 
 
 @lru_cache(maxsize=1)

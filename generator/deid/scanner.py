@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import addresses, agencies, ages, contact, identifiers, people, places, temporal
+from . import (
+    addresses,
+    agencies,
+    ages,
+    contact,
+    identifiers,
+    mentions,
+    people,
+    places,
+    temporal,
+    towns,
+)
 from .finding import Finding
 from .generic import generic_spans
 from .lexicon import lexicon
 from .resolve import SHAPE_TYPES, drop_overlapping, merge_people, resolve
+from .streets import CHAIN_RE
 from .text import TextInfo
 
 DETECTORS = (contact.detect, identifiers.detect, temporal.detect, ages.detect, agencies.detect,
-             addresses.detect, places.detect, people.detect)
+             addresses.detect, places.detect, people.detect, mentions.detect)
 
 
 def scan_text(text: str) -> list[Finding]:
@@ -24,10 +36,12 @@ def scan_text(text: str) -> list[Finding]:
     # A redaction marker is never an identifier, whatever surrounds it.
     candidates = drop_overlapping(candidates, info.markers)
     generic = generic_spans(text, info)
-    candidates = drop_overlapping(candidates, generic, SHAPE_TYPES)
+    # "the Circle K on Route 4": a brand inside a longer address is still the address of that store.
+    located = [f for f in candidates if f.type == "ADDRESS" and _only_chains(text, f, generic)]
+    candidates = drop_overlapping([f for f in candidates if f.type != "ADDRESS"], generic, SHAPE_TYPES) + located
     candidates = merge_people(candidates)
     persons = [f for f in resolve(candidates) if f.type == "PERSON"]
-    extra = drop_overlapping(people.rementions(info, persons), info.markers + generic)
+    extra = drop_overlapping(mentions.rementions(info, persons), info.markers + generic)
     candidates = merge_people(candidates + extra)
     persons = [f for f in resolve(candidates) if f.type == "PERSON"]
     candidates += drop_overlapping(ages.after_people(info, persons), info.markers)
@@ -35,9 +49,19 @@ def scan_text(text: str) -> list[Finding]:
     return resolve(candidates)
 
 
+def _only_chains(text: str, finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    """True when every generic phrase that *finding* overlaps is a store chain inside it (not a car or brand)."""
+    for start, end in spans:
+        if start < finding.end and finding.start < end and not (
+                finding.start <= start and end <= finding.end and CHAIN_RE.fullmatch(text[start:end])):
+            return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def warm_up() -> bool:
     """Load the lexicons now (they otherwise load on the first scan); returns True."""
     lexicon()
+    towns.warm_up()
     scan_text("Ofc. J. Carter met Jaden Whitlock (16) at 1200 blk of Wayne Ave on 3/10/15 at 2300hrs.")
     return True

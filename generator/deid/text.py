@@ -15,6 +15,8 @@ LOWER = "lower"
 MARKER_RE = re.compile(r"\[REDACTED-[A-Z]+\]")
 SENTENCE_START_RE = re.compile(r"(?:\A|[.!?]\s+|\n\s*)[\"'(]*([A-Za-z])")
 TITLE_WORD_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_NOT_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+_NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -24,11 +26,16 @@ def case_style(text: str) -> str:
     Capitalisation is the strongest name cue in mixed text; in the other two styles it carries no information,
     so detectors fall back to lexicon and keyword evidence.
     """
-    text = MARKER_RE.sub("", text)
-    letters = sum(map(str.isalpha, text))
+    text = MARKER_RE.sub("", text) if "[REDACTED-" in text else text
+    if text.isascii():
+        # bytes.translate deletes in C; counting with str methods costs a Python call per character.
+        raw = text.encode("ascii")
+        letters, uppers = len(raw.translate(None, _NOT_LETTERS)), len(raw.translate(None, _NOT_UPPER))
+    else:
+        letters, uppers = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
     if not letters:
         return MIXED
-    if sum(map(str.isupper, text)) / letters > 0.75:
+    if uppers / letters > 0.75:
         return UPPER
     # Lowercase writers still type "I", acronyms ("RTCC") and the odd shouted word ("NOT"): the text counts as
     # lowercase when most sentences start with a small letter and hardly any word inside a sentence is Title-case.
@@ -51,6 +58,8 @@ class TextInfo:
         self.style = case_style(self.text)
         self.markers = [m.span() for m in MARKER_RE.finditer(self.text)]
         self._token_index: dict[str, list[int]] | None = None
+        self._lower: str | None = None
+        self._words: list[re.Match[str]] | None = None
 
     @property
     def token_index(self) -> dict[str, list[int]]:
@@ -58,6 +67,21 @@ class TextInfo:
         if self._token_index is None:
             self._token_index = _token_index(self)
         return self._token_index
+
+    @property
+    def words(self) -> list[re.Match[str]]:
+        """Matches of :data:`WORD_RE` over :attr:`lower` (lowercase words; offsets are the text's)."""
+        if self._words is None:
+            self._words = list(WORD_RE.finditer(self.lower))
+        return self._words
+
+    @property
+    def lower(self) -> str:
+        """The text in lowercase with the same offsets (a few characters lowercase to two; those keep one)."""
+        if self._lower is None:
+            low = self.text.lower()
+            self._lower = low if len(low) == len(self.text) else "".join(c.lower()[:1] for c in self.text)
+        return self._lower
 
     @property
     def mixed(self) -> bool:
@@ -103,12 +127,20 @@ def _token_index(info: "TextInfo") -> dict[str, list[int]]:
     index: defaultdict[str, list[int]] = defaultdict(list)
     # A word is filed under its first three characters (the whole word when shorter), so the key "at" finds
     # "at" but not "attack"; words starting with a digit are also filed under that digit alone.
-    for m in _TOKEN_RE.finditer(info.text.lower()):
+    for m in _TOKEN_RE.finditer(info.lower):
         word, start = m.group(), m.start()
         index[word[:3]].append(start)
         if word[0].isdigit() and len(word) > 1:
             index[word[0]].append(start)
     return index
+
+
+def positions(index: dict[str, list[int]], keys: frozenset[str]) -> list[int]:
+    """Sorted start offsets of the words filed under any of *keys* (set intersection first: most keys are absent)."""
+    present = keys & index.keys()
+    if len(present) == 1:
+        return index[next(iter(present))]
+    return sorted({s for key in present for s in index[key]})
 
 
 def matches(info: "TextInfo", pattern: re.Pattern[str], keys: frozenset[str]):
@@ -118,7 +150,7 @@ def matches(info: "TextInfo", pattern: re.Pattern[str], keys: frozenset[str]):
     every position with a long case-insensitive alternation.
     """
     index = info.token_index
-    starts = sorted({s for key in keys for s in index.get(key, ())})
+    starts = positions(index, keys)
     last_end = -1
     for start in starts:
         if start < last_end:
@@ -137,7 +169,7 @@ def anchored(info: "TextInfo", pattern: re.Pattern[str], keys: frozenset[str], g
     instead of at every position of the text.
     """
     text = info.text
-    for key_start in sorted({s for key in keys for s in info.token_index.get(key, ())}):
+    for key_start in positions(info.token_index, keys):
         for m in pattern.finditer(text, max(0, key_start - 80), min(len(text), key_start + 40)):
             anchor = m.end() + offset if group == 0 else m.start(group)
             if (group == 0 and m.start() <= key_start <= m.end()) or anchor == key_start:

@@ -113,3 +113,20 @@ def test_bare_surname_after_a_named_person() -> None:
 
 def test_rank_alone_is_not_a_person() -> None:
     assert found("The Sergeant told us to wait. My LT agreed. Deputy, stand by.", "PERSON") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We grabbed food at a Waffle House off the interstate.",
+    "He worked at a big box store.",
+    "He posted it on Facebook, TikTok and Instagram.",
+    "He rode a Harley Davidson and drove a Ford Explorer.",
+    "The Dodge Charger had a Hi-Point 9mm under the seat.",
+    "He was booked under PC 148 and SOP 3-12 applied.",
+    "We went 10-16 with one and found 4 kilos.",
+    "He drove up from Kentucky to Ohio, OH plates on the car.",
+    "Northbound on I-75 we passed the exit for US-23.",
+    "In June 2023 we had a bad month, worse than last Tuesday.",
+    "Around midnight, maybe ten of them, an older man in her sixties.",
+])
+def test_more_generic_text_from_the_labelling_rules(text: str) -> None:
+    assert scan(text) == []
