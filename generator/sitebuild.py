@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.analysis.cache import default_cache_dir
+from generator.analysis.site import analyse_for_site, site_themes
 from generator.corpus import load_corpus
 from generator.errors import NearmissError
 from generator.privacy.gate import gate_problems
@@ -27,12 +29,16 @@ class SiteBuild:
             self.gate_problems = gate_problems(self.corpus, k)
         if self.gate_problems and not options.preview:
             raise NearmissError(self.gate_problems)
+        self.themes = site_themes(self.corpus)  # a bad themes.yml stops the build here, with its line
         self._blocks = generate_blocks(self.corpus, options)
 
     def pages(self) -> list[GeneratedPage]:
         """Every generated page, in a deterministic order."""
+        with self.times.stage("analysis"):
+            analysis = analyse_for_site(self.corpus, cache_dir=default_cache_dir(self.corpus.content_dir),
+                                        themes=self.themes)
         with self.times.stage("pages"):
-            return generate_pages(self.corpus, self.options)
+            return generate_pages(self.corpus, self.options, analysis)
 
     def fill(self, markdown: str, page_url: str) -> str:
         """Fill `<!-- nearmiss:... -->` placeholders in a hand-written page."""

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -59,3 +62,19 @@ def built_site(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(site), "--config", str(config)])
     assert result.exit_code == 0, result.output
     return site
+
+
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One Playwright driver for the whole run (its sync API cannot be started twice in one thread)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is required: apt-get install chromium chromium-driver"
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+def launch_chromium(playwright, profile: str, **options):
+    """Debian's headless Chromium with a fresh profile directory (never a browser Playwright downloaded)."""
+    return playwright.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS, **options)

@@ -12,9 +12,14 @@ from generator import __version__
 COMMANDS = {
     "check": "generator.cli.check:command",
     "build": "generator.cli.build:command",
+    "related": "generator.cli.related:command",
+    "themes": "generator.cli.themes:command",
+    "import": "generator.cli.importer:command",
     "serve": "generator.cli.serve:command",
     "scan": "generator.cli.scan:command",
     "redact": "generator.cli.redact:command",
+    "intake": "generator.cli.intake:command",
+    "review": "generator.cli.review:command",
     "packet": "generator.cli.packet:command",
     "analyze": "generator.cli.analyze:command",
 }

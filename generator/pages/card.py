@@ -35,6 +35,7 @@ SEARCH_FILTERS = (
 class CardValue:
     slug: str
     label: str
+    url: str = ""  # the value's facet page, for the vocabularies that have one
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,16 @@ def card_rows(report: Report, taxonomy: Taxonomy) -> list[CardRow]:
         if not slugs:
             continue
         vocabulary = taxonomy[field]
-        values = tuple(CardValue(slug, vocabulary.label_of(slug)) for slug in slugs)
+        values = tuple(CardValue(slug, vocabulary.label_of(slug), _facet_url(field, slug)) for slug in slugs)
         rows.append(CardRow(field, vocabulary.label, values, filter_key))
     return rows
+
+
+def _facet_url(field: str, slug: str) -> str:
+    from generator.analysis.themes import FACET_VOCABULARIES
+    from generator.pages.facets import facet_url
+
+    return facet_url(field, slug) if field in FACET_VOCABULARIES else ""
 
 
 def filter_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:

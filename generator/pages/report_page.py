@@ -11,10 +11,11 @@ from generator.taxonomy import Taxonomy
 from generator.urls import page_url, report_src
 
 
-def report_page(report: Report, taxonomy: Taxonomy) -> GeneratedPage:
+def report_page(report: Report, taxonomy: Taxonomy, related: list | None = None) -> GeneratedPage:
     """Render one public report as a Markdown page for the theme's `report.html` template."""
     src = report_src(report.id)
     sections = [report.sections[slug] for slug in SECTION_TITLES if slug in report.sections]
-    body = render("report.md.j2", page_url(src), report=report, rows=card_rows(report, taxonomy), sections=sections)
+    body = render("report.md.j2", page_url(src), report=report, rows=card_rows(report, taxonomy), sections=sections,
+                  related=related or [])
     front = {"title": report.title, "description": report.summary, "template": "report.html"}
     return GeneratedPage(src, markdown_page(front, body))

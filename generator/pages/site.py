@@ -7,19 +7,28 @@ from collections.abc import Callable
 from generator.corpus import Corpus
 from generator.pages import GeneratedPage, SiteOptions
 from generator.pages.card import filter_labels
+from generator.pages.facets import facet_pages
 from generator.pages.listing import browse_pages
 from generator.pages.render import markdown_page, render
 from generator.pages.report_page import report_page
+from generator.pages.themes import related_items, theme_pages
 
 # A placeholder in a hand-written page, such as `<!-- nearmiss:latest-cases -->`, is replaced by its block.
 PLACEHOLDER = "<!-- nearmiss:{name} -->"
 
 
-def generate_pages(corpus: Corpus, options: SiteOptions) -> list[GeneratedPage]:
-    """All generated pages for a corpus, in a deterministic order."""
-    pages = [report_page(report, corpus.taxonomy) for report in corpus.public]
+def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None) -> list[GeneratedPage]:
+    """All generated pages for a corpus, in a deterministic order. `analysis` (related links and themes) is
+    computed without a cache when not given."""
+    if analysis is None:
+        from generator.analysis.site import analyse_for_site
+
+        analysis = analyse_for_site(corpus)
+    pages = [report_page(report, corpus.taxonomy, related_items(analysis.related.get(report.id, []), corpus))
+             for report in corpus.public]
     pages += browse_pages(corpus, options)
     pages.append(search_page(corpus))
+    pages += theme_pages(corpus, analysis) + facet_pages(corpus, options)
     return pages
 
 

@@ -5,27 +5,19 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+from tests.conftest import launch_chromium
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(playwright_session):
     """A Chromium browser context with a fresh profile; fails (never skips) when Chromium is missing."""
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Chromium is required: apt-get install chromium chromium-driver"
     profile = tempfile.mkdtemp(prefix="nearmiss-chromium-")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=FLAGS, java_script_enabled=True)
-        yield context
-        context.close()
+    context = launch_chromium(playwright_session, profile, java_script_enabled=True)
+    yield context
+    context.close()
     shutil.rmtree(profile, ignore_errors=True)
 
 

@@ -20,30 +20,24 @@ from intake.forges.local import LocalForge
 from intake.spool import Spool
 from intake.worker import Worker
 from tests.intake.helpers import FIXTURE_CONTENT, draft_of, env, receipt_hash, submission_branches
+from tests.conftest import launch_chromium
 from tests.intake.servers import Served
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 STORY = ("My partner Miller and I stopped a sedan late at night. Call me at 937-555-0123 if you need more.\n\n"
          "The passenger slid his hand under the seat while I read the licence.")
 
 
 @pytest.fixture(scope="module")
-def browsers():
+def browsers(playwright_session):
     """Two Chromium contexts with fresh profiles: {True: JavaScript on, False: off}."""
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Chromium is required: apt-get install chromium"
     profiles = [tempfile.mkdtemp(prefix="nearmiss-intake-chromium-") for _ in range(2)]
-    with sync_playwright() as playwright:
-        contexts = {enabled: playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=FLAGS, java_script_enabled=enabled,
-            viewport={"width": 360, "height": 740}) for enabled, profile in zip((True, False), profiles, strict=True)}
-        yield contexts
-        for context in contexts.values():
-            context.close()
+    contexts = {enabled: launch_chromium(playwright_session, profile, java_script_enabled=enabled,
+                                         viewport={"width": 360, "height": 740})
+                for enabled, profile in zip((True, False), profiles, strict=True)}
+    yield contexts
+    for context in contexts.values():
+        context.close()
     for profile in profiles:
         shutil.rmtree(profile, ignore_errors=True)
 
