@@ -7,7 +7,9 @@ from pathlib import Path
 
 from generator.corpus import Corpus, load_corpus
 from generator.errors import NearmissError, Problem
+from generator.editorial import load_featured, load_packets
 from generator.privacy import DEFAULT_K
+from generator.themes_file import load_themes
 
 
 @dataclass
@@ -37,12 +39,23 @@ def run_check(content_dir: Path | str, *, k: int = DEFAULT_K, gate: bool = True)
         corpus = load_corpus(content_dir)
     except NearmissError as error:
         return CheckResult(None, error.problems)
-    result = CheckResult(corpus, list(corpus.problems))
+    result = CheckResult(corpus, list(corpus.problems) + editorial_problems(corpus))
     if gate:
         from generator.privacy.gate import gate_problems
 
         result.gate_problems = gate_problems(corpus, k)
     return result
+
+
+def editorial_problems(corpus: Corpus) -> list[Problem]:
+    """Problems in themes.yml, packets.yml and featured.yml (all optional) beside the reports."""
+    ids = set(corpus.by_id)
+    problems = load_packets(corpus.content_dir, ids)[1] + load_featured(corpus.content_dir, ids)[1]
+    try:
+        load_themes(corpus.content_dir, ids)
+    except NearmissError as error:
+        problems += error.problems
+    return problems
 
 
 def format_problem(problem: Problem, style: str = "text") -> str:

@@ -24,8 +24,13 @@ class Corpus:
 
     @property
     def public(self) -> list[Report]:
-        """Reports whose content is on the site (published or superseded)."""
+        """Current published cases: listed, searched, related, in feeds and exports."""
         return [report for report in self.reports if report.is_public]
+
+    @property
+    def shown(self) -> list[Report]:
+        """Cases whose text is on the site (also superseded ones): what the publication gate checks."""
+        return [report for report in self.reports if report.is_shown]
 
     def newest_first(self) -> list[Report]:
         """Public reports by publication date, newest first; ties by ID for a stable order."""
@@ -77,4 +82,10 @@ def cross_check(reports: list[Report]) -> list[Problem]:
                                             f'refers to unknown report "{target}"'))
                 elif target == report.id:
                     problems.append(Problem(report.path, report.line_of(field_name), field_name, "refers to itself"))
+        for target in report.supersedes:
+            merged = by_id.get(target)
+            if merged is not None and (merged.status != "superseded" or merged.superseded_by != report.id):
+                problems.append(Problem(merged.path, merged.line_of("status"), "superseded_by",
+                                        f'{report.id} supersedes this report: set status: superseded and '
+                                        f'superseded_by: {report.id}'))
     return problems

@@ -53,8 +53,18 @@ class Report:
 
     @property
     def is_public(self) -> bool:
-        """Shown on the site with its content (superseded reports keep their page, with a notice)."""
+        """Listed, searched, related, fed and exported: published and current."""
+        return self.status == "published"
+
+    @property
+    def is_shown(self) -> bool:
+        """Its text is on the site: current cases, and superseded ones (kept at their URL, with a notice)."""
         return self.status in ("published", "superseded")
+
+    @property
+    def has_page(self) -> bool:
+        """Has a page at /reports/<ID>/: shown cases, and a tombstone for a withdrawn one."""
+        return self.status != "draft"
 
     @property
     def event_year(self) -> str:

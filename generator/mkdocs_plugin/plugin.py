@@ -28,8 +28,8 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir).resolve()
         options = SiteOptions(
-            site_name=config.site_name, intake_url=self.config.intake_url,
-            per_page=self.config.per_page, preview=self.config.preview,
+            site_name=config.site_name, site_url=config.site_url or "", intake_url=self.config.intake_url,
+            per_page=self.config.per_page, preview=self.config.preview, k=self.config.k,
         )
         try:
             self.build = SiteBuild(self.content_dir, options, self.config.k)

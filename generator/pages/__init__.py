@@ -22,7 +22,9 @@ class SiteOptions:
     """Settings that change what is generated (from the plugin config or the CLI)."""
 
     site_name: str = "Near Miss Case Library"
+    site_url: str = ""
     intake_url: str = ""
     per_page: int = 50
     latest: int = 8
     preview: bool = False
+    k: int = 3

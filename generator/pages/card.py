@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.pages.facets import facet_url
 from generator.report import Report
 from generator.taxonomy import Taxonomy
+from generator.themes_file import FACET_VOCABULARIES
 
 # (report field, Pagefind filter key or None). The order is the order on the page.
 CARD_FIELDS = (
@@ -61,9 +63,6 @@ def card_rows(report: Report, taxonomy: Taxonomy) -> list[CardRow]:
 
 
 def _facet_url(field: str, slug: str) -> str:
-    from generator.analysis.themes import FACET_VOCABULARIES
-    from generator.pages.facets import facet_url
-
     return facet_url(field, slug) if field in FACET_VOCABULARIES else ""
 
 

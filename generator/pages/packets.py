@@ -33,7 +33,7 @@ def packet_pages(corpus: Corpus, packets: list[Packet], options: SiteOptions) ->
         src = f"packets/{packet.slug}.md"
         body = render("packet_page.md.j2", page_url(src), packet=packet, cases=packet_cases(corpus, packet.cases),
                       sections=PACKET_SECTIONS)
-        pages.append(GeneratedPage(src, markdown_page({"title": packet.title, "template": "packet.html"}, body)))
+        pages.append(GeneratedPage(src, markdown_page({"title": packet.title}, body)))
     return pages
 
 

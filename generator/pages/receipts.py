@@ -25,7 +25,7 @@ def receipts_page(corpus: Corpus) -> GeneratedPage:
         if not report.receipt_hash or report.status not in _PREFERENCE:
             continue
         entry = {"status": report.status}
-        if report.is_public:
+        if report.is_shown:
             entry["url"] = page_url(report_src(report.id))  # relative to the site root, e.g. reports/NM-.../
         rank = (_PREFERENCE[report.status], report.id)
         if report.receipt_hash not in chosen or rank < chosen[report.receipt_hash][0]:

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.corpus import Corpus
+from generator.editorial import current_feature, load_featured, load_packets
+from generator.errors import NearmissError
 from generator.pages import GeneratedPage, SiteOptions
+from generator.pages.analysis_pages import analysis_page
 from generator.pages.card import filter_labels
+from generator.pages.data_pages import data_pages
 from generator.pages.facets import facet_pages
+from generator.pages.feed_pages import feed_pages
 from generator.pages.listing import browse_pages
+from generator.pages.packets import packet_pages
+from generator.pages.receipts import receipts_page
 from generator.pages.render import markdown_page, render
 from generator.pages.report_page import report_page
 from generator.pages.themes import related_items, theme_pages
@@ -24,11 +31,16 @@ def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None) -> list[
         from generator.analysis.site import analyse_for_site
 
         analysis = analyse_for_site(corpus)
-    pages = [report_page(report, corpus.taxonomy, related_items(analysis.related.get(report.id, []), corpus))
-             for report in corpus.public]
+    pages = [report_page(report, corpus, options, related_items(analysis.related.get(report.id, []), corpus))
+             for report in corpus.reports if report.has_page]
     pages += browse_pages(corpus, options)
     pages.append(search_page(corpus))
     pages += theme_pages(corpus, analysis) + facet_pages(corpus, options)
+    pages += feed_pages(corpus, options, analysis.themes)
+    pages += data_pages(corpus, options)
+    pages.append(analysis_page(corpus.public, corpus.taxonomy, options.k))
+    pages += packet_pages(corpus, _checked(load_packets(corpus.content_dir, set(corpus.by_id))), options)
+    pages.append(receipts_page(corpus))
     return pages
 
 
@@ -40,6 +52,8 @@ def search_page(corpus: Corpus) -> GeneratedPage:
 def generate_blocks(corpus: Corpus, options: SiteOptions) -> dict[str, Callable[[str], str]]:
     """Blocks by name; each takes the URL of the page it is placed on (links are relative)."""
     latest = corpus.newest_first()[: options.latest]
+    feature = current_feature(_checked(load_featured(corpus.content_dir, set(corpus.by_id))))
+    featured_report = corpus.by_id.get(feature.case) if feature else None
 
     def latest_cases(page_url: str) -> str:
         return render("latest.md.j2", page_url, reports=latest, total=len(corpus.public), taxonomy=corpus.taxonomy)
@@ -47,7 +61,11 @@ def generate_blocks(corpus: Corpus, options: SiteOptions) -> dict[str, Callable[
     def submit_link(page_url: str) -> str:
         return render("submit_link.md.j2", page_url, intake_url=options.intake_url)
 
-    return {"latest-cases": latest_cases, "submit-link": submit_link}
+    def case_of_the_week(page_url: str) -> str:
+        shown = featured_report if featured_report is not None and featured_report.is_public else None
+        return render("featured.md.j2", page_url, feature=feature, report=shown)
+
+    return {"latest-cases": latest_cases, "submit-link": submit_link, "case-of-the-week": case_of_the_week}
 
 
 def fill_placeholders(markdown: str, page_url: str, blocks: dict[str, Callable[[str], str]]) -> str:
@@ -57,3 +75,10 @@ def fill_placeholders(markdown: str, page_url: str, blocks: dict[str, Callable[[
         if marker in markdown:
             markdown = markdown.replace(marker, block(page_url))
     return markdown
+
+
+def _checked(loaded):
+    items, problems = loaded
+    if problems:
+        raise NearmissError(problems)
+    return items

@@ -27,7 +27,8 @@ def finding_problems(report: Report) -> list[Problem]:
 
 
 def _texts(report: Report) -> list[tuple[str, str, int]]:
+    # A withdrawn report's tombstone shows only its ID and the reason.
+    if report.status == "withdrawn":
+        return [("withdrawn_reason", report.withdrawn_reason or "", report.line_of("withdrawn_reason"))]
     texts = [("title", report.title, report.line_of("title")), ("summary", report.summary, report.line_of("summary"))]
-    if report.withdrawn_reason:
-        texts.append(("withdrawn_reason", report.withdrawn_reason, report.line_of("withdrawn_reason")))
     return texts + [("body", report.body, report.body_line)]

@@ -14,9 +14,9 @@ SMALL_GROUP = ("only {size} published report(s) share region={0}, event_month={1
 
 def gate_problems(corpus: Corpus, k: int = DEFAULT_K) -> list[Problem]:
     """Every reason the public reports of a corpus must not be published yet."""
-    public = corpus.public
-    problems = [problem for report in public for problem in finding_problems(report)]
-    for group in small_groups(public, corpus.taxonomy, k):
+    shown = corpus.shown
+    problems = [problem for report in corpus.reports if report.has_page for problem in finding_problems(report)]
+    for group in small_groups(shown, corpus.taxonomy, k):
         for report in group.reports:
             if report.kanon_reviewed:
                 continue

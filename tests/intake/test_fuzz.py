@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import markdown
 import pytest
@@ -18,6 +18,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.corpus import Corpus
+from generator.pages import SiteOptions
 from generator.pages.report_page import report_page
 from generator.report import read_report
 from generator.taxonomy import load_taxonomy
@@ -142,7 +144,8 @@ def test_hostile_requests_never_cause_a_server_error_or_markup(client, values):
 
 
 REPORT_TAGS = {"h1", "h2", "p", "ul", "ol", "li", "em", "strong", "code", "pre", "blockquote", "hr", "dl", "dt",
-               "dd", "div", "span", "time", "a", "table", "thead", "tbody", "tr", "th", "td", "br"}
+               "dd", "div", "span", "time", "a", "table", "thead", "tbody", "tr", "th", "td", "br", "details",
+               "summary", "section"}
 REPORT_ATTRIBUTES = {"class", "data-pagefind-meta", "data-pagefind-ignore", "data-pagefind-filter",
                      "data-pagefind-sort", "datetime", "id", "href", "title", "align", "style"}
 
@@ -156,9 +159,10 @@ def test_hostile_drafts_render_as_site_pages_without_markup(title, happened, les
     report, problems = read_report(PurePosixPath("NM-2026-SFUZZ.md"), TAXONOMY,
                                    text=content.replace("status: draft", "status: published"))
     assert problems == []
-    page = report_page(report, TAXONOMY)
+    page = report_page(report, Corpus(Path("content"), TAXONOMY, [report]), SiteOptions())
     body = page.content.split("\n---\n", 1)[1]
-    html = markdown.markdown(body, extensions=["toc", "tables", "admonition"])
+    # The site's own Markdown extensions, attr_list and md_in_html included.
+    html = markdown.markdown(body, extensions=["toc", "tables", "admonition", "attr_list", "md_in_html"])
     assert_no_injected_markup(html, REPORT_TAGS, REPORT_ATTRIBUTES)
     assert "admonition" not in html and html.count("<h2") == 2 and html.count("<h1") == 1
 
