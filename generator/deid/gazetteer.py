@@ -1,8 +1,10 @@
-"""The US place-name list (states, Census counties, ZIP-code city names) and phrase lookups over it.
+"""The US place-name list (states, Census counties, town names from public-domain lists) and phrase lookups over it.
 
-Names are compared in a normal form (lowercase, "St."/"Ft."/"Mt." spelled out, hyphens and periods dropped) so
-"St. Louis", "Saint Louis" and "ST LOUIS" are one entry. The list is large (about 19,000 names, many of them also
-English words or surnames), so callers weigh a match by its context; see ``places.py``.
+The list is built by ``scripts/build_deid_data.py`` (sources and licences in ``data/SOURCES.md``). Names are compared
+in a normal form (lowercase, "St."/"Ft."/"Mt." spelled out, hyphens and periods dropped) so "St. Louis", "Saint
+Louis" and "ST LOUIS" are one entry. The list is large (about 10,000 names from the registry sources, 30,000 or more
+with a Census Gazetteer places file; many are also English words or surnames), so callers weigh a match by its
+context; see ``towns.py``.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ def normal_word(word: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    """One place name: its kinds ("city", "county", "state"), ZIP codes carrying it, and its states."""
+    """One place name: its kinds ("city", "county", "state"), the source records carrying it (airports, Census
+    places; 0 for a county or state), and its states."""
 
     kinds: frozenset[str]
-    zips: int
+    records: int
     states: frozenset[str]
 
     @property
@@ -61,7 +64,7 @@ class Gazetteer:
         interned: dict[str, frozenset[str]] = {}
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
-                name, kinds, zips, states = line.rstrip("\n").split("\t")
+                name, kinds, records, states = line.rstrip("\n").split("\t")
                 raw_firsts.add(_SPLIT_RE.split(name.lower().strip(), 1)[0].rstrip("."))
                 key = normal_words(name)
                 if not key or len(key) > MAX_WORDS:
@@ -72,8 +75,8 @@ class Gazetteer:
                 old = self.entries.get(key)
                 if old:
                     kind_set, state_set = old.kinds | kind_set, old.states | state_set
-                    zips = str(old.zips + int(zips))
-                self.entries[key] = Place(kind_set, int(zips), state_set)
+                    records = str(old.records + int(records))
+                self.entries[key] = Place(kind_set, int(records), state_set)
                 lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
         # First words as they are written in lowercase text ("st", "o'fallon", "ft."), for a one-lookup pre-test.

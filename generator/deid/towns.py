@@ -1,7 +1,7 @@
 """PLACE: known US town and city names from the shipped gazetteer, weighed by their context.
 
-About 19,000 names are known, and many are also English words, given names or surnames ("Mobile", "Hope",
-"Marion", "Price"), so a name alone proves little. Evidence, strongest first:
+About 10,000 names are known (more when the list is built with a Census Gazetteer places file), and many are also
+English words, given names or surnames ("Mobile", "Hope", "Marion", "Price"), so a name alone proves little. Evidence, strongest first:
 
 * a state right after it ("Hope, AR", "dayton ohio"), checked against the states that have such a town;
 * a place preposition right before it ("in Tucson", "outside of Spokane", "downtown boise");

@@ -1,4 +1,4 @@
-"""Town and landmark names: the shipped gazetteer (Census counties + ZIP-code city names) weighed by context.
+"""Town and landmark names: the shipped gazetteer (Census counties + public-domain town lists) weighed by context.
 
 The sentences use US geography outside Ohio on purpose: the rules must not depend on the labelled set's region.
 """
@@ -22,7 +22,9 @@ def test_gazetteer_covers_towns_outside_the_eval_region() -> None:
         assert lex.place_kind(town) == "city", town
     assert lex.place_kind("Ohio") == "state"
     assert lex.place_kind("Maricopa") in ("city", "county")
-    assert len(lex.places.entries) > 15_000
+    # Registry-only build: counties, states, airport towns (data.gov, OurAirports), about 10,000 names; a build
+    # with a Census Gazetteer places file is several times larger.
+    assert len(lex.places.entries) > 9_000
 
 
 def test_place_names_are_compared_in_one_spelling() -> None:
