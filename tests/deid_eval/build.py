@@ -9,8 +9,9 @@ character offsets (Python ``str`` indices into the final text) and writes
 With ``--source DIR --single FILE`` it reads ``DIR/*.txt`` instead and writes
 every narrative of that source to the one file ``FILE`` (no dev/heldout split).
 This is how the second held-out set is built (``source_v2`` ->
-``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean). The
-same checks apply, with the minimums in ``SINGLE_MINIMUMS``.
+``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean) and
+the third (``source_v3`` -> ``heldout_v3.jsonl``; ids ``r###`` and ``e###``).
+The same checks apply, with the minimums in ``SINGLE_MINIMUMS``.
 
 Standard library only. Output is byte-identical across runs.
 
@@ -41,13 +42,13 @@ TYPES = (
 )
 OPEN, CLOSE, SEP = "\u27e6", "\u27e7", "|"  # ⟦ ⟧ |
 HEADER_RE = re.compile(r"^=== (\S+)\s*$")
-ID_RE = re.compile(r"^([pcqd])(\d{3})$")
-# Id prefixes: p/q = narrative with identifiers, c/d = clean narrative.
+ID_RE = re.compile(r"^([pcqdre])(\d{3})$")
+# Id prefixes: p/q/r = narrative with identifiers, c/d/e = clean narrative.
 # The default build (source/ -> dev/heldout) accepts only p and c; the
-# --single build accepts all four (source_v2 uses q and d).
-HAS_IDS, CLEAN = ("p", "q"), ("c", "d")
+# --single build accepts all six (source_v2 uses q and d, source_v3 r and e).
+HAS_IDS, CLEAN = ("p", "q", "r"), ("c", "d", "e")
 DEFAULT_PREFIXES = ("p", "c")
-SINGLE_PREFIXES = ("p", "c", "q", "d")
+SINGLE_PREFIXES = ("p", "c", "q", "d", "r", "e")
 MARK_RE = re.compile(OPEN + r"([A-Z]+)\|([^" + OPEN + CLOSE + r"|\n]+)" + CLOSE)
 
 # Frozen split rule: within each kind (p = has identifiers, c = clean), the
@@ -61,7 +62,7 @@ def split_of(nid: str) -> str:
 # Minimums the set must keep meeting.
 MIN_WORDS, MAX_WORDS = 80, 400
 MIN_P, MIN_C, MIN_SPANS, MIN_PER_TYPE = 90, 35, 280, 8
-# Minimums for a --single build (the smaller held-out v2 set): narratives with
+# Minimums for a --single build (the smaller held-out v2 and v3 sets): narratives with
 # identifiers, clean narratives, spans, spans of every type.
 SINGLE_MINIMUMS = (60, 20, 200, 6)
 
