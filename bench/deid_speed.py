@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Speed benchmark: start-up time and scan time per ~600-word report.
 
-    python bench/deid_speed.py [--reports 200] [--words 600]
+    python bench/deid_speed.py [--reports 200] [--words 600] [--repeat 3]
 
 Reports are built from the mixed-case, lowercase and upper-case paragraphs in tests/deid/sample_texts.py, so the
 benchmark needs nothing outside the repository. Start-up is measured in a fresh interpreter.
+
+With --repeat N every report is scanned N times more and its fastest CPU time kept: on a machine shared with other
+jobs that separates the scanner's own worst case (p99, max) from a report that was merely preempted.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--repeat", type=int, default=0, help="also report the best CPU time of N more scans")
     args = parser.parse_args()
     startups = [startup_seconds() for _ in range(3)]
     print(f"start-up (fresh process, import + load lexicons + first scan): "
@@ -67,6 +71,22 @@ def main() -> None:
     print(f"{len(reports)} reports, mean {mean_words:.0f} words: scan mean {statistics.mean(times) * 1000:.2f} ms, "
           f"median {statistics.median(times) * 1000:.2f} ms, p99 {times[int(0.99 * (len(times) - 1))] * 1000:.2f} ms; "
           f"CPU time mean {cpu * 1000:.2f} ms (less sensitive to other jobs on the machine)")
+    if args.repeat:  # see the module docstring
+        # Whole passes, not back-to-back repeats of one report: a burst of load from another job then hits
+        # different reports in different passes, and the minimum per report is the scanner's own cost.
+        best = [float("inf")] * len(reports)
+        for _ in range(args.repeat):
+            for i, text in enumerate(reports):
+                best[i] = min(best[i], _cpu_time(scan, text))
+        best.sort()
+        print(f"best of {args.repeat} CPU times per report: mean {statistics.mean(best) * 1000:.2f} ms, "
+              f"p99 {best[int(0.99 * (len(best) - 1))] * 1000:.2f} ms, max {best[-1] * 1000:.2f} ms")
+
+
+def _cpu_time(scan, text: str) -> float:
+    start = time.process_time()
+    scan(text)
+    return time.process_time() - start
 
 
 if __name__ == "__main__":

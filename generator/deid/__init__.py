@@ -13,10 +13,10 @@ reviewer). Redaction markers in the input are never reported, so a redacted text
 The lexicons (generator/deid/data/) load once per process on first use; call :func:`warm_up` at start-up to
 pay that cost (a few hundred milliseconds) before the first request instead of during it.
 
-Module map: ``scanner`` runs the detectors (``contact``, ``identifiers``, ``temporal``, ``ages``, ``agencies``,
-``addresses``, ``places``, ``people``) over a ``text.TextInfo``; ``generic`` removes jargon and brands;
-``resolve`` picks one finding per stretch of text; ``redaction`` writes markers; ``document`` handles report
-files with front matter.
+Module map: ``scanner`` runs the detectors (``contact``, ``identifiers`` and ``vehicles``, ``temporal``,
+``ages``, ``agencies`` and ``agency_names``, ``addresses``, ``places``, ``people``, ``appositions``,
+``mentions``) over a ``text.TextInfo``; ``generic`` removes jargon and brands; ``resolve`` picks one finding per
+stretch of text; ``redaction`` writes markers; ``document`` handles report files with front matter.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from . import intersections
 from .finding import Finding, make
+from .lexicon import lexicon
 from .streets import (
     STRONG_SUFFIX,
     business_before,
@@ -22,6 +23,7 @@ from .streets import (
 from .text import DIGITS, TextInfo, matches
 
 _UNIT = r"(?:\s*,?\s*(?:apt|apartment|unit|suite|ste|lot|room|rm|#)\.?\s*#?\s*[A-Za-z]?\d+[A-Za-z]?)?"
+_UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _QUANTITY = re.compile(r"\s*(?:feet|foot|ft|yards?|yds?|miles?|mi|mph|meters?|times|rounds?|people|officers|"
                        r"minutes?|seconds?|hours?|degrees?|percent|lbs?|pounds)\b", re.IGNORECASE)
 NUMBER_BEFORE_RE = re.compile(r"(?<![\d,.])(\d{1,6}[A-Za-z]?)\s+$")
@@ -44,7 +46,7 @@ def _named_streets(info: TextInfo) -> Iterator[Finding]:
     text = info.text
     for start, end, strong_suffix in streets(info):
         number = NUMBER_BEFORE_RE.search(text, max(0, start - 10), start)
-        unit = re.match(_UNIT, text[end:end + 20], re.IGNORECASE)
+        unit = _UNIT_RE.match(text[end:end + 20])
         if number and not _QUANTITY.match(text, number.end(1)):
             # "at Gem City Pawn, 2424 E 5th St": the business named right before the address belongs to it.
             business = BUSINESS_COMMA_RE.search(text, max(0, number.start(1) - 50), number.start(1)) \
@@ -53,6 +55,10 @@ def _named_streets(info: TextInfo) -> Iterator[Finding]:
             yield make(text, "ADDRESS", begin, end + (unit.end() if unit else 0), 0.96, "house number + street")
             continue
         if not strong_suffix:
+            # "AJO WAY" in capitals: "way" names a street when the word before it is in no English list.
+            words = text[start:end].split()
+            if len(words) == 2 and words[1].upper() == "WAY" and lexicon().common_level(words[0].lower()) > 50:
+                yield make(text, "ADDRESS", start, end, 0.7, "named way")
             continue
         yield from intersections.around_street(info, start, end)
         business = business_before(info, start)

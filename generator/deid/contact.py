@@ -16,16 +16,24 @@ URL_RE = re.compile(
     rf"\b(?:https?://|www\.)[^\s<>\"'\])]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:/[^\s<>\"'\])]*)?(?![\w@.])",
     re.IGNORECASE,
 )
-REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")
+REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,30}\b")
 URL_HINT_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.", re.IGNORECASE)
+_URL_HINT_LOWER_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.")
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_]\b")
 _SOCIAL = (r"(?:instagram|insta|ig|snapchat|snap|twitter|tiktok|facebook|fb|threads|youtube|username|"
            r"user\s*name|screen\s*name|gamertag)")
 SOCIAL_RE = re.compile(
-    rf"\b{_SOCIAL}\b\s*(?:handle|account|page|name|profile|id)?\s*(?:was|is|:|of|named|called|under|as|-)?\s*"
+    rf"\b{_SOCIAL}\b\s*(?:handle|account|page|name|profile|id)?\s*(?:was|is|:|of|named|called|under|as|-|,)?\s*"
     r"[\"'\u201c]?(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
     re.IGNORECASE,
 )
+_SOCIAL_KEYS = alternation_prefixes(_SOCIAL.strip("(?:)"))
+# A user name that someone posts, goes or is known by: "posting as iceman_gull_55", "goes by kdawg937".
+POSTING_AS_RE = re.compile(
+    r"\b(?:post(?:s|ed|ing)?|goes|going|went|known|user|account|profile|handle)\s+(?:as|by|under|called|named)\s+"
+    r"[\"'\u201c]?(@?[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])", re.IGNORECASE)
+_POSTING_KEYS = prefixes("post", "posts", "posted", "posting", "goes", "going", "went", "known", "user", "account",
+                         "profile", "handle")
 SSN_RE = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
 SSN_KEYWORD_RE = re.compile(
     r"\b(?:SSN|SS#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}-\d{2}-\d{4})\b",
@@ -49,7 +57,7 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     for m in EMAIL_RE.finditer(text) if has_at else ():
         emails.append(m.span())
         yield make(text, "EMAIL", *m.span(), 0.99, "email address")
-    for m in _urls(text):
+    for m in _urls(text, info.lower):
         if any(s <= m.start() < e for s, e in emails) or text[max(0, m.start() - 1):m.start()] == "@":
             continue
         if re.fullmatch(r"\d+(?:\.\d+)+", m.group()):
@@ -61,12 +69,18 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         yield make(text, "HANDLE", *m.span(), 0.95, "@handle")
     for m in REDDIT_RE.finditer(text) if "u/" in text else ():
         yield make(text, "HANDLE", *m.span(), 0.95, "reddit user name")
-    for m in matches(info, SOCIAL_RE, alternation_prefixes(_SOCIAL.strip("(?:)"))):
+    for m in matches(info, SOCIAL_RE, _SOCIAL_KEYS):
         value = m.group(1)
         if value.lower().lstrip("@") in _WORDISH_HANDLES or not re.search(r"[\d_.]|[a-z][A-Z]", value) \
                 and not value.startswith("@"):
             continue
+        if "," in text[m.start():m.start(1)] and not re.search(r"[\d_]", value):
+            continue  # "Facebook, TikTok and Instagram": a list of platforms, not "Instagram, nek_sleds_802"
         yield make(text, "HANDLE", m.start(1), m.end(1), 0.9, "social media account name")
+    for m in matches(info, POSTING_AS_RE, _POSTING_KEYS):
+        value = m.group(1)
+        if re.search(r"[\d_]", value) and not re.fullmatch(r"[\d.]+", value):
+            yield make(text, "HANDLE", *m.span(1), 0.9, "user name someone posts as")
     for m in matches(info, SSN_RE, DIGITS):
         if not _valid_ssn(*m.groups()):
             continue
@@ -81,10 +95,13 @@ _SSN_KEYS = prefixes("ssn", "ss", "social")
 _URL_START_RE = re.compile(r"[^\s<>\"'\]()\[]*$")
 
 
-def _urls(text: str) -> Iterator[re.Match[str]]:
-    """URL_RE matches, tried only at the start of the words that contain a ".com"-like hint (most text has none)."""
+def _urls(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """URL_RE matches, tried only at the start of the words that contain a ".com"-like hint (most text has none).
+
+    The hint is looked for in the lowercase copy (same offsets): without IGNORECASE the regex engine can skip
+    straight to the characters a hint starts with."""
     last_end = -1
-    for hint in URL_HINT_RE.finditer(text):
+    for hint in _URL_HINT_LOWER_RE.finditer(lower):
         if hint.start() < last_end:
             continue
         start = _URL_START_RE.search(text, max(0, hint.start() - 200), hint.start()).start()

@@ -66,13 +66,18 @@ _JARGON_RE = re.compile(
 )
 
 
+_MAKES = (r"Kia|Ford|Chevy|Chevrolet|Dodge|Toyota|Honda|Nissan|Hyundai|Jeep|GMC|Buick|Cadillac|Lincoln|Chrysler|"
+          r"Pontiac|Subaru|Mazda|Volkswagen|VW|BMW|Audi|Lexus|Acura|Infiniti|Mercury|Saturn|Tesla|Volvo|Mitsubishi|Ram|"
+          r"Oldsmobile|Olds|Plymouth|Harley|Yamaha|Kawasaki|Suzuki|Ducati|Freightliner|Peterbilt|Kenworth|Mack|"
+          r"Beechcraft|Beech|Piper|Cessna|Cirrus|Mooney|Boeing|Airbus|Embraer|Bombardier")
+VEHICLE_MAKE_RE = re.compile(rf"(?:{_MAKES})\s*$")
 # A make followed by a capitalised model ("Kia Sportage", "Ford Escape") is a vehicle, not a person or place.
 _VEHICLE_RE = re.compile(
-    r"\b(?:Kia|Ford|Chevy|Chevrolet|Dodge|Toyota|Honda|Nissan|Hyundai|Jeep|GMC|Buick|Cadillac|Lincoln|Chrysler|"
-    r"Pontiac|Subaru|Mazda|Volkswagen|VW|BMW|Audi|Lexus|Acura|Infiniti|Mercury|Saturn|Tesla|Volvo|Mitsubishi|Ram|"
-    r"Oldsmobile|Olds|Plymouth|Harley|Yamaha|Kawasaki|Suzuki|Ducati|Freightliner|Peterbilt|Kenworth|Mack|"
-    r"Beechcraft|Beech|Piper|Cessna|Cirrus|Mooney|Boeing|Airbus|Embraer|Bombardier)"
-    r"\s+[A-Z][A-Za-z0-9-]+(?:\s+[A-Z][A-Za-z0-9-]+)?")
+    rf"\b(?:{_MAKES})"
+    # ... but not a town or street named after a make: "Dodge City PD", "Lincoln Way East", "Ford County".
+    r"\s+(?!(?:City|County|Township|Street|St|Avenue|Ave|Road|Rd|Way|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|"
+    r"Park|Heights|Center|Square|PD|Police|Sheriff|High|School|Elementary|Middle|Hospital|Memorial|Mall|Lake|River|"
+    r"Bridge|Tunnel|Airport|Station)\b)[A-Z][A-Za-z0-9-]+(?:\s+[A-Z][A-Za-z0-9-]+)?")
 
 
 # Models named after places ("a gray Malibu", "the white Tahoe"): after a colour or article they are cars.
@@ -90,7 +95,7 @@ _MODEL_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(r"\b(?:ZZZ|YYY|XXX|XYZ|ZZ)\d?\b")
 
 
-_MAKE_KEYS = prefixes(*_VEHICLE_RE.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"))
+_MAKE_KEYS = prefixes(*_MAKES.split("|"))
 
 
 def generic_spans(text: str, info: TextInfo | None = None) -> list[tuple[int, int]]:
@@ -114,10 +119,11 @@ def generic_spans(text: str, info: TextInfo | None = None) -> list[tuple[int, in
             if m:
                 spans.append(m.span())
     if info is not None:
-        spans += [m.span() for m in matches(info, _CITATION_RE, _CITATION_KEYS)]
-        spans += [m.span() for m in matches(info, _JARGON_RE, _JARGON_KEYS)]
-        if "\u00a7" in text or "." in text:
-            spans += [m.span() for m in _SYMBOL_RE.finditer(text)]
+        if info.has_digit:  # citations, codes and calibres all contain a number
+            spans += [m.span() for m in matches(info, _CITATION_RE, _CITATION_KEYS)]
+            spans += [m.span() for m in matches(info, _JARGON_RE, _JARGON_KEYS)]
+            if "\u00a7" in text or "." in text:
+                spans += [m.span() for m in _SYMBOL_RE.finditer(text)]
     elif any(c.isdigit() for c in text):
         spans += [m.span() for m in _CITATION_RE.finditer(text)]
         spans += [m.span() for m in _JARGON_RE.finditer(text)]

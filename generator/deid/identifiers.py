@@ -1,7 +1,8 @@
-"""BADGE, CASE, PLATE, VIN and DL: numbers that identify a person, vehicle or record.
+"""BADGE and CASE: numbers that identify an officer, a unit or a record (PLATE, VIN and DL are in ``vehicles.py``).
 
-Almost all of them are recognised by a keyword right before the value ("badge #4471", "RD# 23-118822",
-"plate HGT4471"); a value with a keyword is auto tier, a bare value that only looks right is review tier.
+Almost all of them are recognised by a keyword right before the value ("badge #4471", "RD# 23-118822"); a value
+with a keyword is auto tier, a bare value that only looks right is review tier. Radio traffic names units without
+keywords ('"S-5, county."', '"27 copy enroute"'), and a unit named once is the same unit when it recurs.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import vehicles
 from .finding import Finding, make
-from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
+from .text import DIGITS, TextInfo, alternation_prefixes, matches
 
 _NUM = r"(?:\s*(?:#|no\.?|num(?:ber)?\.?|nr\.?|id|:)(?![a-z]))*\s*"
 _VAL_END = r"(?![\w-])"
@@ -29,15 +31,13 @@ _CALLSIGN_KEYS = DIGITS | alternation_prefixes(PHONETIC.strip("(?:)"))
 CALLSIGN_RE = re.compile(rf"\b(?:\d{{1,2}}[- ]?)?{PHONETIC}-\d{{1,3}}\b|\b\d{{1,2}}[- ]?{PHONETIC}[- ]?\d{{1,3}}\b",
                          re.IGNORECASE)
 
+_CALLSIGN_SHAPE_RE = re.compile(r"\d{1,2}[- ]?[A-Za-z]|[A-Za-z]+-\d")
 _BADGE_WORDS = (r"badges?|shield|star|unit|units|car|cars|cruiser|beat|call[- ]?sign|radio|employee|personnel|serial|"
                 r"psn|dsn|id|patrol\s+car|squad|medic|engine|ladder|truck|rescue")
 _CASE_WORDS = (r"case|incident|report|rpt|rd|cfs|cad|event|complaint|file|run|oca|dr|ir|cr|ccn|arrest|citation|ticket|"
                r"warrant|docket|reference|ref|log|call\s+for\s+service|cfs\s+call|control|inc")
 _BADGE_KEYS = alternation_prefixes(_BADGE_WORDS)
 _CASE_KEYS = alternation_prefixes(_CASE_WORDS)
-_PLATE_KEYS = prefixes("license", "licence", "temp", "temporary", "dealer", "plate", "tag", "registration", "reg", "lp")
-_DL_KEYS = prefixes("d", "dl", "cdl", "oln", "o", "driver", "drivers", "operator", "license", "licence")
-_VIN_KEYS = prefixes("vin", "last", "final")
 BADGE_RE = re.compile(
     r"\b(?:" + _BADGE_WORDS + r")"
     + _NUM + r"(\d{1,2}-\d{1,3}|\d{1,6}[A-Za-z]{0,2}\d{0,3}|\d?[A-Za-z]{1,2}-?\d{1,4}|"
@@ -45,6 +45,17 @@ BADGE_RE = re.compile(
     + r"(?:\s*(?:and|&|,|or)\s*(?:#\s*)?(\d{1,6}[A-Za-z]?\d{0,3})\b)?",
     re.IGNORECASE,
 )
+# Spelled-out call signs: "Two-Lincoln-Nine", "one-adam-twelve".
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SPELLED_KEYS = alternation_prefixes(_SPELLED[3:-1])
+SPELLED_CALLSIGN_RE = re.compile(rf"\b{_SPELLED}-{PHONETIC}-{_SPELLED}(?:-{_SPELLED})?\b", re.IGNORECASE)
+# Radio traffic in quotes: '"S-5, county."', '"27 copy enroute"', '"Copy, S-5."'.
+RADIO_RE = re.compile(r"[\"\u201c](?:copy,?[ \t]+)?([A-Z]{1,2}-?\d{1,3}|\d{1,3}[A-Z]{1,2}\d{1,3}|\d{1,3})"
+                      r"(?=,[ \t]+(?:county|dispatch|out|copy|go|en)\b|[ \t]+(?:copy|out\s+with|enroute|en\s+route|"
+                      r"on\s+scene|10-\d{1,2})\b|[.,][\"\u201d ])", re.IGNORECASE)
+_AFTER_OFFICER_RE = re.compile(r"\s*(?:\(\s*#?(\d{3,6})\s*\)|#(\d{2,6})\b|,?[ \t]+([A-Z]{1,2}-?\d{1,4})(?=[\s,.;]))")
+# Agency prefix, year and serial: "TCSO-23-011592", "DPD-2022-00417".
+CASE_SHAPE_RE = re.compile(r"[A-Z](?<!\w\w)[A-Z]{1,4}-(?:19|20)?\d{2}-\d{3,8}\b")  # (?<!\w\w): see ages
 _STRONG_BADGE = re.compile(r"badge|shield|star|call|employee|personnel|serial|psn|dsn|id|radio", re.IGNORECASE)
 
 CASE_RE = re.compile(
@@ -53,41 +64,6 @@ CASE_RE = re.compile(
     r"([A-Za-z]{0,4}-?\d[\dA-Za-z-]{3,}(?<=\d))" + _VAL_END,
     re.IGNORECASE,
 )
-PLATE_RE = re.compile(
-    r"\b(?:(?:license|licence|temp|temporary|dealer)\s+)?(?:plates?|tags?|registration|reg|lp)\b"
-    r"(?:\s+(?:number|no\.?|#|read|reading|of|was|were|is|showing|displayed)|\s*[,:\"\u201c])*\s*[:#]?\s*"
-    r"(?:\([A-Za-z]{2}\)\s*)?([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{1,5})" + _VAL_END,
-    re.IGNORECASE,
-)
-BARE_PLATE_RE = re.compile(r"\b[A-Z]{3}[- ]?\d{4}\b|\b\d[A-Z]{3}\d{3}\b")
-VIN_RE = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b", re.IGNORECASE)
-PARTIAL_VIN_RE = re.compile(
-    r"\b(?:vin\b[^.\n]{0,30}?(?:ending|ends)\s+(?:in|with)|(?:last|final)\s+(?:six|6|four|4|eight|8|five|5|seven|7)"
-    r"(?:\s+(?:digits|characters|numbers))?(?:\s+of(?:\s+the)?\s+vin)?|vin(?:\s*(?:#|no\.?|number|:))*)"
-    r"\s*(?:was|were|is|are|of|:|-|#)?\s*((?=[A-Z]*\d)[A-HJ-NPR-Z0-9]{4,17})\b",
-    re.IGNORECASE,
-)
-_STATE_ABBR = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
-               r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)")
-DL_RE = re.compile(
-    r"\b(?:c?d/?l|oln|o/l|driver'?s?\s+licen[cs]e|operator'?s?\s+licen[cs]e|licen[cs]e)"
-    r"(?:\s*(?:#|no\.?|num(?:ber)?|:|,|was|is|of|reads|read|" + _STATE_ABBR + r"\b))*\s*"
-    r"((?=[A-Za-z0-9-]*\d(?:-?\d){4})[A-Za-z]{0,2}\d[\d-]{4,15}\d|[A-Za-z]\d{3}(?:-\d{3,4}){2,3}(?:-\d)?)(?![\w-])",
-    re.IGNORECASE,
-)
-_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-_VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))),
-               **dict(zip("JKLMNPR", (1, 2, 3, 4, 5, 7, 9))), **dict(zip("STUVWXYZ", range(2, 10)))}
-
-
-def vin_check_digit_ok(vin: str) -> bool:
-    """True when a 17-character VIN passes the North American check-digit test (position 9)."""
-    vin = vin.upper()
-    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS))
-    check = "X" if total % 11 == 10 else str(total % 11)
-    return vin[8] == check
-
-
 def _quantity_follows(text: str, end: int) -> bool:
     return bool(_QUANTITY.match(text, end))
 
@@ -95,6 +71,11 @@ def _quantity_follows(text: str, end: int) -> bool:
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield BADGE, CASE, PLATE, VIN and DL findings in *info*."""
     text = info.text
+    for m in matches(info, SPELLED_CALLSIGN_RE, _SPELLED_KEYS) if "-" in text else ():
+        yield make(text, "BADGE", *m.span(), 0.9, "radio call sign in words")
+    if not info.has_digit:
+        yield from vehicles.plates(info, _QUANTITY)  # only a partial plate after "plate"/"tag" can be letters alone
+        return
     for m in matches(info, CASE_RE, _CASE_KEYS):
         value = m.group(1)
         digits = sum(c.isdigit() for c in value)
@@ -104,10 +85,12 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         if re.fullmatch(r"(?:19|20)\d\d", value) or re.fullmatch(r"\d{1,2}-\d{1,2}-\d{2,4}", value):
             continue  # a year or a date, not a record number
         yield make(text, "CASE", m.start(1), m.end(1), 0.96, "record number after keyword")
+    for m in CASE_SHAPE_RE.finditer(text) if "-" in text else ():
+        yield make(text, "CASE", *m.span(), 0.9, "agency-year-serial record number")
     for m in matches(info, BADGE_RE, _BADGE_KEYS):
-        if _quantity_follows(text, m.end(1)) or re.fullmatch(r"\d{4}s?", m.group(1)) and \
+        if _quantity_follows(text, m.end(1)) or re.fullmatch(r"(?:19|20)\d\ds?", m.group(1)) and \
                 not _STRONG_BADGE.match(m.group(0)):
-            continue
+            continue  # "car 2014", "the 1990s": a year (but "CAR 2214" is a car number)
         if len(m.group(1)) == 1 and not re.match(r"(?:beat|car|unit|badge)", m.group(0), re.IGNORECASE):
             continue  # "Engine 1", "Employee 1": a one-digit number identifies a beat or car, rarely anything else
         strong = _STRONG_BADGE.match(m.group(0)) or any(c.isdigit() for c in m.group(1))
@@ -116,46 +99,32 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         yield make(text, "BADGE", start, m.end(1), 0.93 if strong else 0.6, "unit/badge number after keyword")
         if m.group(2):
             yield make(text, "BADGE", m.start(2), m.end(2), 0.9, "unit/badge number in a list")
-    for m in matches(info, CALLSIGN_RE, _CALLSIGN_KEYS):
-        yield make(text, "BADGE", *m.span(), 0.92, "radio call sign")
-    yield from _vehicle(info)
-    for m in matches(info, DL_RE, _DL_KEYS):
-        yield make(text, "DL", m.start(1), m.end(1), 0.95, "licence number after keyword")
+    call_end = -1
+    for m in matches(info, _CALLSIGN_SHAPE_RE, _CALLSIGN_KEYS):
+        # The cheap shape test ("12-A", "Adam-1") rules out almost every number and name before the full pattern.
+        call = CALLSIGN_RE.match(text, m.start()) if m.start() >= call_end else None
+        if call:
+            call_end = call.end()
+            yield make(text, "BADGE", *call.span(), 0.92, "radio call sign")
+    for m in RADIO_RE.finditer(text) if '"' in text or "\u201c" in text else ():
+        yield make(text, "BADGE", *m.span(1), 0.85, "unit named in radio traffic")
+    yield from vehicles.detect(info, _QUANTITY)
 
 
 def badges_after_people(info: TextInfo, people: list[Finding]) -> Iterator[Finding]:
-    """Yield a number in parentheses right after a titled officer's name: "OFC T. REYES (4471)"."""
+    """Yield the badge or unit right after a titled officer's name: "OFC T. REYES (4471)", "Ofc. Hodan Ali #4408",
+    "DEP B. AMSTUTZ S14"."""
     for person in people:
-        m = re.match(r"\s*\(\s*#?(\d{3,6})\s*\)", info.text[person.end:person.end + 12])
+        m = _AFTER_OFFICER_RE.match(info.text, person.end)
         if m and person.reason.startswith("rank"):
-            yield make(info.text, "BADGE", person.end + m.start(1), person.end + m.end(1), 0.9,
-                       "number in parentheses after an officer's name")
+            group = m.lastindex or 0
+            yield make(info.text, "BADGE", m.start(group), m.end(group), 0.9, "badge or unit after an officer's name")
 
 
-def _vehicle(info: TextInfo) -> Iterator[Finding]:
-    text = info.text
-    for m in matches(info, PLATE_RE, _PLATE_KEYS):
-        value = m.group(1)
-        compact = re.sub(r"[- ]", "", value)
-        has_digit = any(c.isdigit() for c in compact)
-        if len(compact) < 2 or (info.mixed and not value.isupper() and not value.isdigit()):
-            continue
-        partial = re.search(r"partial", text[max(0, m.start() - 12):m.start()], re.IGNORECASE)
-        if not has_digit and not (partial and value.isupper()) and (len(compact) < 4 or info.style != "mixed"):
-            continue
-        if value.isdigit() and (len(compact) < 4 or _quantity_follows(text, m.end(1))):
-            continue
-        yield make(text, "PLATE", m.start(1), m.end(1), 0.95, "plate after keyword")
-    if info.style != "upper":
-        for m in BARE_PLATE_RE.finditer(text):
-            yield make(text, "PLATE", *m.span(), 0.6, "plate-like letters and digits")
-    for m in VIN_RE.finditer(text):
-        value = m.group()
-        if not (re.search(r"\d", value) and re.search(r"[A-Za-z]", value)):
-            continue
-        ok = vin_check_digit_ok(value)
-        yield make(text, "VIN", *m.span(), 0.98 if ok else 0.85, "VIN (check digit valid)" if ok else "VIN-shaped")
-    for m in matches(info, PARTIAL_VIN_RE, _VIN_KEYS):
-        if not re.search(r"\d", m.group(1)):
-            continue
-        yield make(text, "VIN", m.start(1), m.end(1), 0.95, "VIN digits after keyword")
+def badge_rementions(info: TextInfo, badges: list[Finding]) -> Iterator[Finding]:
+    """Yield later mentions of a unit already found ("UNIT S-27" ... "S-27 copy"): letters and digits only, so a
+    bare number that recurs as a quantity is never matched."""
+    values = {f.text.lstrip("#") for f in badges if re.search(r"[A-Za-z]", f.text) and re.search(r"\d", f.text)}
+    for value in values:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", info.text):
+            yield make(info.text, "BADGE", *m.span(), 0.9, "re-mention of a unit")

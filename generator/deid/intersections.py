@@ -23,6 +23,9 @@ from .text import TextInfo, anchored, matches, prefixes
 JOIN_RE = re.compile(r"\s*(?:and|&|/|at)\s*", re.IGNORECASE)
 CORNER_RE = re.compile(r"\b(?:intersection\s+(?:of|at)|corner\s+of|cross\s+streets?(?:\s+(?:of|were|was|are))?:?)\s+",
                        re.IGNORECASE)
+_CORNER_KEYS = prefixes("intersection", "corner", "cross")
+_EXIT_KEYS = prefixes("exit")
+_MILE_KEYS = prefixes("mile", "mm", "mp")
 _CUE_KEYS = prefixes("at", "of", "near", "on", "toward", "to", "from", "onto", "into", "past", "approaching")
 _NAME = r"(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+)?"
 BARE_INTERSECTION_RE = re.compile(
@@ -34,6 +37,10 @@ LOWER_INTERSECTION_RE = re.compile(
     r"\b(?:at|of|near|on|onto|past|approaching)\s+(?:the\s+)?"
     rf"({_LOWER_NAME}(?:[ \t]+and[ \t]+|[ \t]*[&/][ \t]*){_LOWER_NAME})(?![\w&/])")
 LOOSE_BEFORE_RE = re.compile(rf"\b({_NAME})(?:\s+and\s+|\s*[&/]\s*)$")
+# "FIFTH AND XENIA AVE" in capitals: a numbered-street word or a word in no English list before "AND".
+UPPER_BEFORE_RE = re.compile(r"\b((?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|"
+                             r"\d{1,3}(?:ST|ND|RD|TH)))"
+                             r"(?:\s+AND\s+|\s*[&/]\s*)$")
 BUSINESS_AT_RE = re.compile(r"((?:[A-Z][\w'\u2019&-]*\s+){1,3})at\s+$")
 _HIGHWAY_KEYS = prefixes("i", "interstate", "sr", "us", "cr", "state", "county", "route", "rte", "hwy", "highway")
 HIGHWAY_RE = re.compile(r"\b(?:I-\d{1,3}|Interstate\s+\d{1,3}|(?:SR|US|CR|State\s+Route|State\s+Road|County\s+Road|"
@@ -47,7 +54,7 @@ EXIT_RE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})exit\b")
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield intersection, route, mile-marker and exit findings in *info*."""
     text = info.text
-    for m in matches(info, CORNER_RE, prefixes("intersection", "corner", "cross")):
+    for m in matches(info, CORNER_RE, _CORNER_KEYS):
         first = loose_street_after(info, m.end(), certain=True)
         join = JOIN_RE.match(text, first) if first else None
         second = loose_street_after(info, join.end(), certain=True) if join else None
@@ -64,12 +71,18 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         # "the Walgreens at Court and 20th": a business at a pair of names is at a corner, even of word-like streets.
         if start == m.start(1) and not _street_pair(info, m.group(), parts, names):
             continue
-        yield make(text, "ADDRESS", start, m.end(1), 0.75, "two names joined as an intersection")
+        business = start != m.start(1) and info.mixed
+        yield make(text, "ADDRESS", start, m.end(1), 0.9 if business else 0.75, "two names joined as an intersection")
+    yield from _bare_corners(info)
     for m in matches(info, HIGHWAY_RE, _HIGHWAY_KEYS):
         join = JOIN_RE.match(text, m.end())
         second = HIGHWAY_RE.match(text, join.end()) if join and join.group().strip() else None
         other = second.end() if second else loose_street_after(info, join.end()) if join and join.group().strip() \
             else None
+        if other and not second and not info.mixed and join.group().strip().lower() == "at" and \
+                lexicon().common_level(text[join.end():other].split()[0].lower()) <= 35 and \
+                not re.search(r"\s(?:st|rd|ave|dr|hwy|blvd|ln)\.?$", text[join.end():other], re.IGNORECASE):
+            other = None  # "ONTO US-2 AT SPEEDS UP TO 95": a word after "at", not a cross street
         if other:
             yield make(text, "ADDRESS", m.start(), other, 0.95, "highway at a named street")
             continue
@@ -79,8 +92,33 @@ def detect(info: TextInfo) -> Iterator[Finding]:
                 r"\b(?:the|a|an|at)\s+$", text[max(0, business - 5):business], re.IGNORECASE)):
             yield make(text, "ADDRESS", business, m.end(), 0.9, "business on a numbered route")
     yield from _mile_markers(info)
-    for m in anchored(info, EXIT_RE, prefixes("exit"), group=0, offset=-5):
+    for m in anchored(info, EXIT_RE, _EXIT_KEYS, group=0, offset=-5):
         yield make(text, "ADDRESS", *m.span(1), 0.8, "named exit")
+
+
+# Cross streets without a cue word, when one of them is a numbered street: "Vine and 27th", "5th and Main".
+ORDINAL_CORNER_RE = re.compile(r"\b(?:([A-Z][a-z]+)\s+(?:and|&)\s+(\d{1,3}(?:st|nd|rd|th))|(\d{1,3}(?:st|nd|rd|th))\s+"
+                               r"(?:and|&)\s+([A-Z][a-z]+))\b(?=\s*[.,;:!?\"\u201d)]|\s*$)")
+# "on Kellogg at Oliver": a road and the cross street where something happened on it.
+_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ON_KEYS = prefixes("on")
+ON_AT_RE = re.compile(r"\bon\s+([A-Z][a-z]{2,})\s+at\s+([A-Z][a-z]{2,})\b(?=\s*[.,;:!?]|\s+[a-z])")
+
+
+def _bare_corners(info: TextInfo) -> Iterator[Finding]:
+    """Intersections written without a cue word; only in mixed-case text, where capitals mark street names."""
+    if not info.mixed:
+        return
+    text, lex = info.text, lexicon()
+    for m in ORDINAL_CORNER_RE.finditer(text) if info.has_digit and _ORDINAL_RE.search(text) else ():
+        name = (m.group(1) or m.group(4)).lower()
+        if name not in NOT_NAMES and lex.place_kind(name) != "state" and not info.sentence_start(m.start()):
+            yield make(text, "ADDRESS", *m.span(), 0.8, "named street and numbered street")
+    for m in matches(info, ON_AT_RE, _ON_KEYS) if " at " in text else ():
+        names = [m.group(1).lower(), m.group(2).lower()]
+        if all(n not in NOT_NAMES and lex.common_level(n) > 35 and lex.place_kind(n) != "state" for n in names):
+            yield make(text, "ADDRESS", *m.span(1), 0.75, "road and cross street")
+            yield make(text, "ADDRESS", m.start(1), m.end(2), 0.75, "road and cross street")
 
 
 def _street_pair(info: TextInfo, cue: str, parts: list[str], names: list[str]) -> bool:
@@ -107,7 +145,8 @@ def around_street(info: TextInfo, start: int, end: int) -> Iterator[Finding]:
     other = loose_street_after(info, join.end()) if join and join.group().strip() else None
     if other:
         yield make(text, "ADDRESS", _with_business(info, start), other, 0.95, "intersection of named streets")
-    before = LOOSE_BEFORE_RE.search(text, max(0, start - 50), start) if info.mixed else None
+    before = LOOSE_BEFORE_RE.search(text, max(0, start - 50), start) if info.mixed else \
+        UPPER_BEFORE_RE.search(text, max(0, start - 50), start) if info.style == "upper" else None
     if before:
         yield make(text, "ADDRESS", _with_business(info, before.start(1)), end, 0.95, "intersection of named streets")
 
@@ -115,7 +154,7 @@ def around_street(info: TextInfo, start: int, end: int) -> Iterator[Finding]:
 def _mile_markers(info: TextInfo) -> Iterator[Finding]:
     """"mile marker 212 on I-10", "MM 47 of SR 4": a point on a named road pins a location."""
     text = info.text
-    for m in matches(info, MILE_MARKER_RE, prefixes("mile", "mm", "mp")):
+    for m in matches(info, MILE_MARKER_RE, _MILE_KEYS):
         road = _ROAD_AFTER_RE.match(text, m.end())
         highway = HIGHWAY_RE.match(text, road.end()) if road else None
         end = highway.end() if highway else loose_street_after(info, road.end()) if road else None

@@ -6,6 +6,7 @@ Loaded once per process on first use; every lookup takes a lowercase word.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,10 +28,28 @@ pax alt lav corp acft capt atc fa fo ctl ctlr freq tfc rwy twr gnd apch dep arr 
 uncle aunt grandma grandpa baby kid kids child team staff crew academy training range patrol
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween
-hispanic latino latina american african mexican asian caucasian spanish english catholic muslim
+hispanic latino latina america american african mexican asian caucasian spanish english catholic muslim
 jewish indian native arab chinese korean vietnamese russian italian irish german french canadian european
 somali haitian cuban puerto rican dominican filipino japanese swat cpr walmart facebook google narcan kevlar
 """.split())
+
+# US states and their postal codes, for rules that must tell "Jerome Idaho" from "Jerome Smith".
+STATE_NAMES = (r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
+               r"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"
+               r"minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|"
+               r"new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s+island|"
+               r"south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|"
+               r"wisconsin|wyoming)")
+STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+               r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)")
+STATE_WORDS = rf"(?:{STATE_NAMES}|{STATE_CODES})"
+
+
+def fold(word: str) -> str:
+    """*word* without accents ("quiñones" -> "quinones"): the name lists are written in ASCII."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
 def _load(name: str) -> dict[str, str]:
@@ -46,6 +65,7 @@ class Lexicon:
         self.surname_rank = {k: int(v) for k, v in _load("surnames.txt.gz").items()}
         self.common = {k: int(v) for k, v in _load("common_words.txt.gz").items()}
         self.places = Gazetteer()
+        self._frequent: dict[int, frozenset[str]] = {}
 
     def common_level(self, word: str) -> int:
         """SCOWL frequency level of a lowercase word (10 = very common ... 50), or 99 when not a common word."""
@@ -53,11 +73,19 @@ class Lexicon:
 
     def is_given(self, word: str, min_births: int = 500) -> bool:
         """True when *word* is a US given name at least *min_births* children received (SSA 1935-2015)."""
-        return word not in NOT_NAMES and self.given.get(word, 0) >= min_births
+        return word not in NOT_NAMES and self.given.get(fold(word), 0) >= min_births
+
+    def frequent_given(self, min_births: int) -> frozenset[str]:
+        """The given names at least *min_births* children received (for a one-step membership test)."""
+        names = self._frequent.get(min_births)
+        if names is None:
+            names = frozenset(n for n, births in self.given.items() if births >= min_births)
+            self._frequent[min_births] = names
+        return names
 
     def is_surname(self, word: str, max_rank: int = 100_000) -> bool:
         """True when *word* is in the Census 1990 surname list within *max_rank*."""
-        return word not in NOT_NAMES and self.surname_rank.get(word, 10**9) <= max_rank
+        return word not in NOT_NAMES and self.surname_rank.get(fold(word), 10**9) <= max_rank
 
     def name_score(self, word: str) -> float:
         """How much a single lowercase word looks like a personal name (0 = not at all, 1 = surely).
@@ -65,6 +93,7 @@ class Lexicon:
         Unknown words score in the middle: real surnames are a long tail no list covers ("Whitlock"). Common
         English words score low unless they are also frequent names ("Brown", "Young").
         """
+        word = fold(word)
         if word in NOT_NAMES or len(word) < 2:
             return 0.0
         for apostrophe in ("'", "\u2019"):
@@ -74,6 +103,11 @@ class Lexicon:
         level = self.common_level(word)
         rank = self.surname_rank.get(word)
         births = self.given.get(word, 0)
+        if "-" in word and level == 99 and rank is None and not births:
+            # "ruiz-ocampo", "lindgren-hayes": a double-barrelled name is as much a name as its weaker half
+            parts = [p for p in word.split("-") if p]
+            if len(parts) > 1 and all(len(p) > 1 for p in parts):
+                return max(0.6, min(self.name_score(p) for p in parts))
         is_name = (rank is not None and rank <= 20_000) or births >= 2_000
         if level <= 20:
             return 0.55 if (rank is not None and rank <= 1_000) or births >= 100_000 else 0.05
@@ -90,12 +124,14 @@ class Lexicon:
     def strong_name(self, word: str) -> bool:
         """True when *word* alone is good evidence of a name even without capitals: a frequent surname or
         given name that is not also a common English word ("carter", "reyes"; not "brown", not "pax")."""
+        word = fold(word)
         if word in NOT_NAMES or self.common_level(word) <= 35:
             return False
         return self.surname_rank.get(word, 10**9) <= 5_000 or self.given.get(word, 0) >= 20_000
 
     def cued_name(self, word: str) -> bool:
         """Weaker test used right after a rank or role word ("VICTIM CRYSTAL HAINES", "DEP KOWALSKI")."""
+        word = fold(word)
         if word in NOT_NAMES or self.common_level(word) <= 20:
             return False
         return self.given.get(word, 0) >= 50_000 or self.surname_rank.get(word, 10**9) <= 20_000 and \

@@ -9,8 +9,15 @@ from collections.abc import Iterator
 
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, lexicon
-from .names import NOT_PERSON_AFTER, TITLE_RE, VOWEL
-from .text import TextInfo
+from .names import (
+    AMBIGUOUS_TITLES,
+    NOT_PERSON_AFTER,
+    TITLE_BEFORE_RE,
+    TITLE_RE,
+    VOWEL,
+    strip_possessive,
+)
+from .text import LETTER, LOWER_LETTER, TextInfo
 
 # Brands and products that are also given names ("a Harley", "his Mercedes", "ask Siri") and radio alphabet words
 # ("taxiway Charlie", "Division India"): alone they name no one.
@@ -20,7 +27,15 @@ miranda christian""".split()) | frozenset("""alpha bravo charlie charley delta e
 juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu""".split())
 
 
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z][A-Za-z'\u2019-]*")
+_CAPITALISED_RE = re.compile(rf"\b[A-Z]{LOWER_LETTER}(?:{LETTER}|['\u2019-])*")
+_QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]| ['\u2018]([^'\u2019]+)['\u2019] ")
+_TITLED_SURNAME = 0.45  # a marker score: re-mentioned only where it reads as a person
+_ACTION_AFTER_RE = re.compile(r"[ \t]+(?:said|says|told|asked|was|had|and|got|went|came|yelled|called|ran|pulled|"
+                              r"grabbed|saw|knew|arrived|turned|walked|pointed|lowered|kept|made|did|didn't|"
+                              r"wasn't|would|could|took|gave)\b")
+# The same on ASCII text, faster; the word boundary is checked after the capital so the engine can skip to capitals.
+_ASCII_CAPITALISED_RE = re.compile(r"[A-Z](?<!\w\w)[a-z][A-Za-z'-]*")
+_NAME_WORD_RE = re.compile(rf"{LETTER}(?:{LETTER}|['-])+")
 _CAPITAL_BEFORE_RE = re.compile(r"[A-Z][A-Za-z'\u2019.-]* $")
 
 
@@ -32,13 +47,17 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     if not info.mixed:
         return
     text, lex = info.text, lexicon()
-    for m in _CAPITALISED_RE.finditer(text):
+    given, surname_rank = lex.given, lex.surname_rank
+    for m in (_ASCII_CAPITALISED_RE if text.isascii() else _CAPITALISED_RE).finditer(text):
         word = m.group()
-        if info.sentence_start(m.start()):
-            continue
-        bare = re.sub(r"['\u2019]s$", "", word)
+        bare = strip_possessive(word)
         low = bare.lower()
         possessive = bare != word
+        # Only a frequent given name or a possessive surname can be reported: test that first, it rules out most.
+        if given.get(low, 0) < 5000 and not (possessive and surname_rank.get(low, 10**9) <= 20_000):
+            continue
+        if info.sentence_start(m.start()):
+            continue
         if low in NOT_NAMES or low in _BRANDS or lex.common_level(low) <= 50 or \
                 lex.place_kind(low) and not possessive or \
                 TITLE_RE.fullmatch(low) or NOT_PERSON_AFTER.match(text, m.start() + len(bare)):
@@ -64,11 +83,21 @@ def rementions(info: TextInfo, people: list[Finding]) -> Iterator[Finding]:
     for finding in people:
         if finding.confidence < 0.75:
             continue
-        for word in re.findall(r"[A-Za-z][A-Za-z'-]+", finding.text):
-            low = re.sub(r"'s$", "", word.lower())
-            if len(low) >= 3 and not TITLE_RE.fullmatch(low):
+        for word in _NAME_WORD_RE.findall(finding.text):
+            low = word.lower()
+            low = low[:-2] if low.endswith("'s") else low
+            if len(low) >= 3 and not TITLE_RE.fullmatch(low) and lex.place_kind(low) != "state":
                 names[low] = lex.name_score(low)
                 anchors[low] = max(anchors.get(low, 0.0), finding.confidence)
+        # A quoted nickname ('Randall "Tiny" Becker') and the surname of a titled officer ("Ofc. Shawna Tiger") are
+        # that person's names even when they are also English words.
+        for quoted in _QUOTED_RE.findall(finding.text):
+            for word in _NAME_WORD_RE.findall(" ".join(quoted)):
+                names[word.lower()] = max(names.get(word.lower(), 0.0), 0.6)
+        last = _NAME_WORD_RE.findall(finding.text)[-1:] if finding.reason.startswith("rank") else []
+        surname = last[0].lower() if last else ""
+        if surname in names and finding.confidence >= 0.9 and lex.is_surname(surname, 50_000):
+            names[surname] = max(names[surname], _TITLED_SURNAME)
     if not names:
         return
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b(?!['\u2019]s\s+(?:office|department))",
@@ -78,7 +107,15 @@ def rementions(info: TextInfo, people: list[Finding]) -> Iterator[Finding]:
         if info.mixed and not info.capitalized(word) or not info.mixed and not VOWEL.search(word):
             continue
         score = names[word.lower()]
+        if score == _TITLED_SURNAME and (not info.mixed or info.sentence_start(m.start()) and
+                                         not _ACTION_AFTER_RE.match(text, m.end())):
+            continue  # "Tiger said sure" is the officer; "Tiger stripes" opening a sentence is not
         if score < 0.3 and info.mixed or score < 0.6 and not info.mixed:
             continue
-        sure = score >= 0.5 and anchors[word.lower()] >= 0.9
-        yield make(text, "PERSON", *m.span(), 0.92 if sure else 0.75, "re-mention of a named person")
+        sure = score >= 0.5 and anchors.get(word.lower(), 0.0) >= 0.9
+        title = TITLE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+        # (not "HER FATHER DALE": a title that is also a family word counts only capitalised in mixed text)
+        ambiguous = title and title.group().split()[0].lower().rstrip(".") in AMBIGUOUS_TITLES
+        start = title.start() if title and (text[title.start()].isupper() if info.mixed else not ambiguous) \
+            else m.start()
+        yield make(text, "PERSON", start, m.end(), 0.92 if sure else 0.75, "re-mention of a named person")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding, make
-from .lexicon import Lexicon, lexicon
+from .lexicon import STATE_WORDS, Lexicon, lexicon
 from .names import (
     ABBREVIATED,
     AMBIGUOUS_TITLES,
@@ -23,6 +23,7 @@ from .names import (
     ROLE_KEYS,
     ROLE_RE,
     TITLE_KEYS,
+    TITLE_LEAD_RE,
     TITLE_RE,
     name_after,
     particle_tail,
@@ -41,15 +42,20 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             continue
         if info.mixed and title.isupper() and len(title) <= 3 and title.lower() in ("mr", "mrs", "ms", "mx", "dr"):
             continue  # "MS Sandhill Crane NWR": a state abbreviation, not "Ms."
-        parsed = name_after(info, lex, m.end(), 0.3)
+        parsed = name_after(info, lex, m.end(), 0.3, titled=True)
         if not parsed:
             continue
         start, end, score, _ = parsed
         if NOT_PERSON_AFTER.match(text, end):
-            continue
+            end = _place_word_surname(info, lex, start, end)
+            if end is None:
+                continue
         confidence = 0.96 if score >= 0.5 else 0.75
-        # The rank belongs to the identifier ("Ofc. J. Carter"): redacting only "Carter" leaves "Ofc. J.".
-        yield make(text, "PERSON", m.start(), end, confidence, "rank/title + name")
+        # The rank belongs to the identifier ("Ofc. J. Carter"): redacting only "Carter" leaves "Ofc. J.", and a
+        # longer rank is one ("Senior Deputy", "Trooper First Class").
+        lead = TITLE_LEAD_RE.search(text, max(0, m.start() - 30), m.start())
+        begin = lead.start() if lead and (not info.mixed or text[lead.start()].isupper()) else m.start()
+        yield make(text, "PERSON", begin, end, confidence, "rank/title + name")
         # "Officers Carter and Reyes": a second name after "and" shares the title.
         tail = re.match(r"\s*(?:,|and|&)\s*(?:and\s+)?", text[end:end + 8])
         if tail:
@@ -78,6 +84,20 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     yield from _pairs(info, lex)
 
 
+_STATE_WORD_RE = re.compile(STATE_WORDS, re.IGNORECASE)
+_SURNAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][a-z]+)(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$)")
+
+
+def _place_word_surname(info: TextInfo, lex: Lexicon, start: int, end: int) -> int | None:
+    """End of "Mrs. Evelyn Park" / "Ofc. Mike Hall": after a rank and a given name, a frequent surname that is also
+    a place word ("Park", "Hall") is the surname, unless another capitalised word makes it a place name."""
+    m = _SURNAME_AFTER_RE.match(info.text, end) if info.mixed else None
+    first = info.text[start:end].split()[0].lower()
+    if m and lex.is_given(first, 2000) and lex.surname_rank.get(m.group(1).lower(), 10**9) <= 5000:
+        return m.end(1)
+    return None
+
+
 _APPOSITIVE_RE = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z][A-Za-z'-]+))?\s*,")
 
 
@@ -100,10 +120,12 @@ def _token(text: str, match: re.Match[str]) -> tuple[str, int, int]:
 
 def _pairs(info: TextInfo, lex: Lexicon) -> Iterator[Finding]:
     text = info.text
-    words = info.words
-    given, threshold = lex.given, 2000 if info.mixed else 10000
-    # Only a frequent given name can start a pair: one dict lookup per word rules out almost all of them.
-    starts = [i for i, m in enumerate(words[:-1]) if given.get(m.group(), 0) >= threshold]
+    threshold = 2000 if info.mixed else 10000
+    # Only a frequent given name can start a pair; most short texts have none, which one set test in C shows
+    # before any word is looked at in Python.
+    frequent = lex.frequent_given(threshold)
+    words = info.words if not frequent.isdisjoint(info.word_strings) else []
+    starts = [i for i, m in enumerate(words[:-1]) if m.group() in frequent]
     skip_until = -1
     for i in starts:
         (first, f_start, f_end), (last, l_start, l_end) = _token(text, words[i]), _token(text, words[i + 1])
@@ -113,8 +135,9 @@ def _pairs(info: TextInfo, lex: Lexicon) -> Iterator[Finding]:
             continue
         f_low, l_low = first.lower(), last.lower()
         if f_low in PLACE_LEADS or not lex.is_given(f_low, 2000 if info.mixed else 10000) or \
-                lex.place_kind(f"{first} {last}"):
-            continue
+                lex.place_kind(f"{first} {last}") or lex.place_kind(f_low) == "state" or \
+                _STATE_WORD_RE.fullmatch(last) and not lex.is_surname(l_low, 5000):
+            continue  # "Jerome Idaho", "Williams AZ", "Nevada Bell" (but "Mary Washington" is a person)
         if l_low in PARTICLES and info.mixed:
             tail = particle_tail(info, f_end)  # "Maria De La Cruz": given name + particle surname
             if tail and lex.is_given(f_low, 5000) and not NOT_PERSON_AFTER.match(text, tail):

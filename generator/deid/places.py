@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from . import landmarks, towns
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, lexicon
-from .text import TextInfo, anchored, matches, prefixes
+from .names import TITLE_RE
+from .text import LOWER_LETTER, TextInfo, anchored, matches, prefixes
 
 STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
           "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
@@ -23,20 +24,22 @@ _STATE_NAMES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticu
                 r"New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
                 r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                 r"Wisconsin|Wyoming")
-COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'.-]+\s+){1,3})(County|Parish|Township|Twp\.?|Borough)\b")
+COUNTY_RE = re.compile(rf"\b((?:[A-Z](?:{LOWER_LETTER}|['.-])+\s+){{1,3}})(County|Parish|Township|Twp\.?|Borough)\b")
 CITY_OF_RE = re.compile(
     r"\b(?:City|Town|Village|Borough|Township)\s+of\s+((?:[A-Z][a-z'.-]+)(?:\s+[A-Z][a-z'.-]+){0,2})")
 CITY_STATE_RE = re.compile(rf"\b((?:[A-Z][a-z'.-]+\s+){{0,2}}[A-Z][a-z'.-]+),\s*({'|'.join(STATES)}|{_STATE_NAMES})\b"
                            r"(?:\s+\d{5}(?:-\d{4})?)?")
 # ", OH" / ", Ohio": a comma is a literal the regex engine finds fast, so the city before it is read only there.
 _COMMA_STATE_RE = re.compile(rf",\s*(?:{'|'.join(STATES)}|{_STATE_NAMES})\b")
+_VEHICLE_STATE_RE = re.compile(r"\s+(?:tags?|plates?|reg|registration|dl|license|licence|driver)\b", re.I)
 _ANY_COUNTY_RE = re.compile(r"\b([A-Za-z]+(?:\s+[A-Za-z]+)?)\s+(county|parish|township)\b", re.IGNORECASE)
 _CITY_OF_KEYS = prefixes("city", "town", "village", "borough", "township")
 # Second words that make "<Name> <word>" a town rather than a person or business: "Huber Heights", "Tremont City".
 TOWN_WORDS = (r"(?:Heights|Hills|City|Village|Springs|Falls|Township|Park|Beach|Valley|Grove|Lake|Lakes|Creek|"
               r"Ridge|Junction|Harbor|Landing|Mills|Bluffs?|Crossing|Center|Station|Corners|Estates)")
 CONTEXT_PLACE_RE = re.compile(r"\b(?:in|near|outside|from|to|of|toward|towards|through|past|into|around)\s+"
-                              r"((?:West|East|North|South|New|Old|Fort|Mount|Port|Saint|St\.)\s+)?"
+                              r"((?:West|East|North|South|New|Old|Fort|Mount|Port|Saint|St\.|Upper|Lower|Little|Big|"
+                              r"Great|Grand|Glen)\s+)?"
                               rf"([A-Z][a-z]{{2,}}(?:\s+{TOWN_WORDS}(?=\s*[,.;:)]|\s*$|\s+[a-z]))?)\b"
                               r"(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 _PLACE_CUE_KEYS = prefixes("in", "near", "outside", "from", "to", "of", "toward", "towards", "through", "past", "into",
@@ -47,6 +50,31 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     yield from _places(info)
     yield from landmarks.detect(info)
     yield from towns.detect(info)
+
+
+def _city_state(info: TextInfo) -> Iterator[Finding]:
+    """ "Dayton, OH", "Brenham, Texas": the town only (a state alone identifies no one, and is not labelled)."""
+    text, lex = info.text, lexicon()
+    for comma in _COMMA_STATE_RE.finditer(text) if "," in text else ():
+        m = CITY_STATE_RE.search(text, max(0, comma.start() - 60), comma.end() + 11)
+        while m and m.end(2) < comma.end():
+            m = CITY_STATE_RE.search(text, m.end(), comma.end() + 11)
+        if not m or m.end(2) != comma.end() or lex.place_kind(m.group(1)) == "state" or \
+                _VEHICLE_STATE_RE.match(text, comma.end()):
+            continue  # "Ohio, OH"; "a black Camaro, Georgia tag ...": the state of a plate, not of a town
+        # "Deputy Will Rich, Washington County": ranks and common words before the name are not the town.
+        words = m.group(1).split()
+        while len(words) > 1 and (words[0].lower() in NOT_NAMES or TITLE_RE.fullmatch(words[0]) or
+                                  lex.common_level(words[0].lower()) <= 20):
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) == 1 and (name.lower() in NOT_NAMES or lex.common_level(name.lower()) <= 20) and \
+                not lex.place_kind(name):
+            continue  # "252 East 57 Street, New York": the street of an address, not a town
+        start = m.end(1) - len(name)
+        # An unknown "Given Surname, State" is as likely a person signing off as a town.
+        person = not lex.place_kind(name) and len(words) > 1 and lex.is_given(words[0].lower(), 2000)
+        yield make(text, "PLACE", start, m.end(1), 0.8 if person else 0.95, "city, state")
 
 
 def _places(info: TextInfo) -> Iterator[Finding]:
@@ -60,20 +88,19 @@ def _places(info: TextInfo) -> Iterator[Finding]:
             yield make(text, "PLACE", start, m.end(), 0.95, "named county/township")
         for m in matches(info, CITY_OF_RE, _CITY_OF_KEYS):
             yield make(text, "PLACE", *m.span(), 0.93, "City of ...")
-        for comma in _COMMA_STATE_RE.finditer(text):
-            m = CITY_STATE_RE.search(text, max(0, comma.start() - 60), comma.end() + 11)
-            while m and m.end(2) < comma.end():
-                m = CITY_STATE_RE.search(text, m.end(), comma.end() + 11)
-            if m and m.end(2) == comma.end() and lex.place_kind(m.group(1)) != "state":
-                yield make(text, "PLACE", *m.span(), 0.95, "city, state")  # not "Ohio, OH"
+        yield from _city_state(info)
         for m in matches(info, CONTEXT_PLACE_RE, _PLACE_CUE_KEYS):
             word, *town_word = m.group(2).lower().split()
+            # "Huber Heights" and "Upper Darby" have the shape of a town; a lone unknown word after "in" may be
+            # anything, and a name or an English word alone is no evidence.
+            shaped = town_word or m.group(1)
             if word in NOT_NAMES or lex.place_kind(word) == "state" or lex.common_level(word) <= 20 or \
-                    not town_word and (lex.common_level(word) <= 50 or lex.name_score(word) >= 0.95):
+                    lex.place_kind(text[m.start(1) if m.group(1) else m.start(2):m.end(2)]) == "state" or \
+                    not shaped and (lex.common_level(word) <= 50 or lex.name_score(word) >= 0.95) or \
+                    towns.spoken_language(text, m.start(2)):
                 continue
-            # "Huber Heights" has the shape of a town; a lone unknown word after "in" may be anything.
-            yield make(text, "PLACE", m.start(1) if m.group(1) else m.start(2), m.end(2), 0.9 if town_word else 0.7,
-                       "capitalised name after in/near/from")
+            yield make(text, "PLACE", m.start(1) if m.group(1) else m.start(2), m.end(2),
+                       0.9 if town_word else 0.8 if shaped else 0.7, "capitalised name after in/near/from")
     else:
         for m in anchored(info, _ANY_COUNTY_RE, _COUNTY_KEYS):
             name = m.group(1).split()[-1] if lex.place_kind(m.group(1)) is None else m.group(1)

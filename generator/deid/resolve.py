@@ -86,7 +86,11 @@ def resolve(candidates: Iterable[Finding]) -> list[Finding]:
     for outer in candidates:
         if outer.confidence < 0.85:
             continue
-        for inner in by_start[bisect_left(starts, outer.start):bisect_left(starts, outer.end)]:
+        low = bisect_left(starts, outer.start)
+        high = bisect_left(starts, outer.end, low)
+        if high - low < 2:
+            continue  # only the outer finding itself starts inside it (the usual case)
+        for inner in by_start[low:high]:
             shorter = inner.end - inner.start < outer.end - outer.start
             if inner is not outer and inner.end <= outer.end and shorter and \
                     inner.confidence - outer.confidence <= 0.15:

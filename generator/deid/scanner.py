@@ -7,7 +7,9 @@ from functools import lru_cache
 from . import (
     addresses,
     agencies,
+    agency_names,
     ages,
+    appositions,
     contact,
     identifiers,
     mentions,
@@ -23,8 +25,8 @@ from .resolve import SHAPE_TYPES, drop_overlapping, merge_people, resolve
 from .streets import CHAIN_RE
 from .text import TextInfo
 
-DETECTORS = (contact.detect, identifiers.detect, temporal.detect, ages.detect, agencies.detect,
-             addresses.detect, places.detect, people.detect, mentions.detect)
+DETECTORS = (contact.detect, identifiers.detect, temporal.detect, ages.detect, agencies.detect, agency_names.detect,
+             addresses.detect, places.detect, people.detect, appositions.detect, mentions.detect)
 
 
 def scan_text(text: str) -> list[Finding]:
@@ -42,11 +44,23 @@ def scan_text(text: str) -> list[Finding]:
     candidates = merge_people(candidates)
     persons = [f for f in resolve(candidates) if f.type == "PERSON"]
     extra = drop_overlapping(mentions.rementions(info, persons), info.markers + generic)
-    candidates = merge_people(candidates + extra)
-    persons = [f for f in resolve(candidates) if f.type == "PERSON"]
+    # A re-mention inside a PERSON candidate at least as confident changes no merged name: only the others count.
+    extra = [f for f in extra if not _inside_person(f, candidates)]
+    if extra:
+        candidates = merge_people(candidates + extra)
+        persons = [f for f in resolve(candidates) if f.type == "PERSON"]
     candidates += drop_overlapping(ages.after_people(info, persons), info.markers)
     candidates += drop_overlapping(identifiers.badges_after_people(info, persons), info.markers)
+    badges = [f for f in candidates if f.type == "BADGE"]
+    if badges:
+        candidates += drop_overlapping(identifiers.badge_rementions(info, badges), info.markers + generic)
     return resolve(candidates)
+
+
+def _inside_person(finding: Finding, candidates: list[Finding]) -> bool:
+    """True when a PERSON candidate covers *finding* with at least its confidence."""
+    return any(c.type == "PERSON" and c.start <= finding.start and finding.end <= c.end and
+               c.confidence >= finding.confidence for c in candidates)
 
 
 def _only_chains(text: str, finding: Finding, spans: list[tuple[int, int]]) -> bool:
@@ -61,7 +75,9 @@ def _only_chains(text: str, finding: Finding, spans: list[tuple[int, int]]) -> b
 @lru_cache(maxsize=1)
 def warm_up() -> bool:
     """Load the lexicons now (they otherwise load on the first scan); returns True."""
-    lexicon()
+    lex = lexicon()
+    for threshold in (2000, 10_000):  # the given-name sets of mixed-case and of capital/lowercase text
+        lex.frequent_given(threshold)
     towns.warm_up()
     scan_text("Ofc. J. Carter met Jaden Whitlock (16) at 1200 blk of Wayne Ave on 3/10/15 at 2300hrs.")
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .generic import VEHICLE_MAKE_RE
 from .lexicon import lexicon
 from .text import TextInfo, alternation_prefixes, matches
 
@@ -22,7 +23,8 @@ ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seve
 STREET_WORDS = frozenset("""main oak elm pine maple cedar park church mill high market water lake hill spring center
 union river ridge valley forest state college school bridge front walnut cherry chestnut broad grand king queen
 washington lincoln jefferson madison franklin liberty poplar sycamore birch willow locust dogwood spruce hickory
-meadow sunset lakeview highland ash beech""".split())
+meadow sunset lakeview highland ash beech first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth memorial""".split())
 
 
 # Suffixes that make "<word> <suffix>" a street even without capitals ("ajo way", "stone ave"); the others
@@ -41,7 +43,12 @@ and or but with into onto off down up via way""".split())
 _SUFFIX_KEYS = alternation_prefixes(SUFFIX.replace("(?:", "").split(")")[0])
 SUFFIX_WORD_RE = re.compile(r"\b(?:" + SUFFIX + r")(?![\w-])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)
+_BEFORE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_DIRECTION_BEFORE_RE = re.compile(r"\b(?:[NSEW]\.?|north|south|east|west)[ \t]+$", re.IGNORECASE)
 _DIRECTION_RE = re.compile(rf"{DIRECTION}$", re.IGNORECASE)
+_SPACES_RE = re.compile(r" +")
+_FULL_DIRECTION_RE = re.compile(r"north|south|east|west", re.IGNORECASE)
+_DIRECTION_AFTER_RE = re.compile(r"[ \t]+(?:East|West|North|South|NE|NW|SE|SW)\b(?![ \t]+[A-Z][a-z])")
 
 
 def name_word_ok(info: TextInfo, word: str) -> bool:
@@ -63,25 +70,32 @@ def street_before(info: TextInfo, suffix_start: int, lenient: bool = False) -> i
     start = None
     count = 0
     expected_end = len(window)
-    for tok in reversed(list(_TOKEN_RE.finditer(window))):
+    for tok in reversed(list(_BEFORE_TOKEN_RE.finditer(window))):
         gap = window[tok.end():expected_end]
         word = tok.group()
+        if word.isdigit() and not (count == 0 and _DIRECTION_BEFORE_RE.search(window, 0, tok.start())):
+            break  # a plain number names a street only after a direction: "252 East 57 Street"
         direction = _DIRECTION_RE.match(word) and count
         if not gap or "\n" in gap or gap.strip() and not (direction and gap.strip() == "."):
             break
         if direction:
             start = offset + tok.start()
             break
-        loose = lenient and not info.mixed and count == 0 and word.lower() not in _LEFT_STOP and \
-            lexicon().common_level(word.lower()) > 10
-        if count == 3 or SUFFIX_WORD_RE.fullmatch(word) or not (name_word_ok(info, word) or loose):
+        loose = lenient and not info.mixed and count == 0 and word.lower() not in _LEFT_STOP and (
+            lexicon().common_level(word.lower()) > 10 or _FULL_DIRECTION_RE.fullmatch(word))  # "stone ave", "east st"
+        # A weak suffix word is a name word before a real suffix: "Maple Grove Ln", "Sunset Ridge Dr".
+        suffix_word = SUFFIX_WORD_RE.fullmatch(word) and word.lower().rstrip(".") in STRONG_SUFFIX
+        if count == 3 or suffix_word or not (name_word_ok(info, word) or loose):
             break
         start = offset + tok.start()
         count += 1
         expected_end = tok.start()
-    if count == 1 and start is not None and (_DIRECTION_RE.match(text[start:suffix_start].strip())
-                                             or re.search(r"['\u2019]s\s*$", text[start:suffix_start])):
-        return None  # "SE EXPRESSWAY", "harm's way": a direction or a possessive is not a street name
+    name = text[start:suffix_start].strip() if start is not None else ""
+    # "SE EXPRESSWAY", "harm's way": an abbreviation or a possessive is not a street name ("North St" is).
+    full_direction = _FULL_DIRECTION_RE.fullmatch(name) and (name[0].isupper() or lenient)
+    if count == 1 and start is not None and (_DIRECTION_RE.match(name) and not full_direction or
+                                             re.search(r"['\u2019]s\s*$", name)):
+        return None
     return start if count else None
 
 
@@ -112,7 +126,7 @@ def loose_street_after(info: TextInfo, pos: int, certain: bool = False) -> int |
         if not strict and lenient_from is None:
             lenient_from = tok.start()
         end = tok.end()
-        nxt = re.match(r" +", info.text[end:end + 3])
+        nxt = _SPACES_RE.match(info.text[end:end + 3])
         if not nxt:
             break
         cursor = end + nxt.end()
@@ -122,7 +136,9 @@ def loose_street_after(info: TextInfo, pos: int, certain: bool = False) -> int |
     return end
 
 
-BUSINESS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'\u2019&-]*\s+){1,3})(?:on|at|off(?:\s+of)?)\s+$")
+# What may stand between a business and its street: "the Price Chopper lot on", "the Pilot truck stop on".
+_PREMISES = r"(?:(?:parking\s+)?lot|truck\s+stop|store|station|plaza|parking\s+garage|garage)\s+"
+BUSINESS_BEFORE_RE = re.compile(rf"((?:[A-Z][\w'\u2019&-]*\s+){{1,3}})(?:{_PREMISES})?(?:on|at|off(?:\s+of)?)\s+$")
 # National chains, so a business on a street is found without capitals too ("the walmart on n main st").
 CHAINS = (r"walmart|wal-mart|kroger|meijer|target|costco|aldi|publix|safeway|walgreens|cvs|rite\s+aid|speedway|"
           r"circle\s+k|7-eleven|7-11|quiktrip|qt|wawa|sheetz|casey'?s|shell|bp|marathon|sunoco|valero|exxon|mobil|"
@@ -130,7 +146,7 @@ CHAINS = (r"walmart|wal-mart|kroger|meijer|target|costco|aldi|publix|safeway|wal
           r"burger\s+king|taco\s+bell|waffle\s+house|dairy\s+queen|denny'?s|ihop|applebee'?s|sonic|arby'?s|"
           r"subway|starbucks|dunkin'?|autozone|advance\s+auto|pilot|love'?s|flying\s+j|motel\s+6|super\s+8")
 CHAIN_RE = re.compile(CHAINS, re.IGNORECASE)
-CHAIN_BEFORE_RE = re.compile(rf"\b({CHAINS})\s+(?:on|at|off(?:\s+of)?)\s+$", re.IGNORECASE)
+CHAIN_BEFORE_RE = re.compile(rf"\b({CHAINS})\s+(?:{_PREMISES})?(?:on|at|off(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
 def business_before(info: TextInfo, start: int) -> int | None:
@@ -140,8 +156,9 @@ def business_before(info: TextInfo, start: int) -> int | None:
     if chain and (info.mixed or chain.start(1) == 0 or not text[chain.start(1) - 1].isalnum()):
         return chain.start(1)
     business = BUSINESS_BEFORE_RE.search(text, max(0, start - 60), start) if info.mixed else None
-    if business and (not info.sentence_start(business.start(1)) or len(business.group(1).split()) > 1):
-        return business.start(1)
+    if business and (not info.sentence_start(business.start(1)) or len(business.group(1).split()) > 1) and \
+            not VEHICLE_MAKE_RE.match(business.group(1)):
+        return business.start(1)  # (not "stopped a Jeep on US-6": a vehicle on a road is no business)
     return None
 
 
@@ -149,9 +166,12 @@ _AFTER_STOP = frozenset("""and at i in on near the a an to for from with of or b
 our your this that""".split())
 
 
+_GENERIC_CORE_RE = re.compile(rf"^{DIRECTION}\s+|\s+{SUFFIX}$", re.IGNORECASE)
+
+
 def generic_street(words: str) -> bool:
     """True for "Main Street" and the like used without a number: generic, not an address."""
-    core = re.sub(rf"^{DIRECTION}\s+|\s+{SUFFIX}$", "", words.strip(), flags=re.IGNORECASE)
+    core = _GENERIC_CORE_RE.sub("", words.strip())
     if core.lower() == "state" and re.search(r"\s(?:st|street|ave|avenue|blvd)\.?$", words.strip(), re.IGNORECASE):
         return False  # "State St" is a named street in many towns; "state road" is generic
     return core.lower() in {"main", "the", "a", "this", "that", "our", "my", "one", "same", "next", "dirt", "side",
@@ -170,4 +190,6 @@ def streets(info: TextInfo) -> Iterator[tuple[int, int, bool]]:
             continue  # "Report RD# 23-118822": a cue word, not a road
         start = street_before(info, m.start(), word.lower() in _LENIENT_SUFFIX)
         if start is not None:
-            yield start, m.end(), info.mixed or word.lower() in STRONG_SUFFIX
+            # "Lincoln Way East": a direction after the suffix belongs to the street name.
+            after = _DIRECTION_AFTER_RE.match(text, m.end()) if info.mixed else None
+            yield start, after.end() if after else m.end(), info.mixed or word.lower() in STRONG_SUFFIX

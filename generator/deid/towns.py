@@ -23,6 +23,7 @@ from .lexicon import NOT_NAMES, Lexicon, lexicon
 from .text import TextInfo
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_CAPITAL_WORD_RE = re.compile(r"[A-Z][A-Za-z'\u2019]*")  # every capitalised token of _WORD_RE, and no fewer
 # What may stand between two words of one place name: "St. Louis", "Winston-Salem", "Fort  Worth".
 _JOIN_RE = re.compile(r"\.?[ \t]{1,2}|-")
 _STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
@@ -54,6 +55,16 @@ kuwait afghanistan vietnam philippines poland greece turkey lebanon jordan norwa
 _TOWN_END_RE = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+[a-z]")
 # A capitalised word after a known name that makes a longer town name: "Spokane Valley", "Tremont City".
 _TOWN_WORD_RE = re.compile(r"[ \t]+(?:Heights|Hills|City|Village|Valley|Springs|Falls|Beach|Park|Township|Junction)\b")
+_PLATE_AFTER_RE = re.compile(r"\s+(?:tags?|plates?|reg|registration|dl|license|licence)\b", re.I)
+# Speech before "in <name>": the name is a language ("yelled at him in Navajo", "phrases in Haitian Creole").
+_LANGUAGE_RE = re.compile(r"\b(?:yell|spoke|speak|talk|shout|scream|cuss|curs|swear|swore|phrase|fluent|translat)\w*"
+                          r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
+# A street and then a town: "ROSS CLARK CIRCLE AT MONTGOMERY HWY, DOTHAN."
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+_THE_END_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_IN_BEFORE_RE = re.compile(r"\bin[ \t]+(?:[A-Z][a-z]+[ \t]+)?$")
+_STREET_COMMA_RE = re.compile(r"\b(?:st|street|ave|avenue|rd|road|hwy|highway|blvd|dr|drive|ln|lane|way|pkwy|pike|"
+                              r"cir|circle|ct|court|trl|route|rte)\.?,[ \t]*$", re.IGNORECASE)
 _WORDLIKE_CODES = frozenset("in or me hi ok oh la de co al mo id pa ma wa ga".split())
 _DIRECTIONS = frozenset("north south east west northern southern eastern western new old".split())
 _LOCATIVE = frozenset("in near outside through into around downtown uptown suburban rural greater".split())
@@ -64,6 +75,11 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield PLACE findings for known US town names in *info*."""
     text, lex = info.text, lexicon()
     lengths, raw_firsts = lex.places.lengths, lex.places.raw_firsts
+    # Most short texts contain no word that starts a place name (capitalised, in mixed text): one set test on the
+    # words as strings finds that out before any match object is made.
+    maybe = _CAPITAL_WORD_RE.findall(text) if info.mixed else _WORD_RE.findall(info.lower)
+    if raw_firsts.isdisjoint(w.lower() for w in maybe) if info.mixed else raw_firsts.isdisjoint(maybe):
+        return
     # Lowercase tokens (same offsets as the text); most start no place name and cost one set lookup.
     words = list(_WORD_RE.finditer(info.lower))
     skip_to = -1
@@ -160,18 +176,25 @@ def _weigh(info: TextInfo, lex: Lexicon, start: int, end: int, key: tuple[str, .
     state = _state_after(info, end, place)
     if state:
         end_with_state, matches_state = state
-        if matches_state or info.mixed and not wordy:
-            return make(text, "PLACE", start, end_with_state, 0.95 if matches_state else 0.9, "town, state")
+        # The state is evidence but not part of the identifier ("Hope, AR" -> "Hope"); "Tahoe, MI tag" is a car.
+        if (matches_state or info.mixed and not wordy) and not _PLATE_AFTER_RE.match(text, end_with_state):
+            return make(text, "PLACE", start, end, 0.95 if matches_state else 0.9, "town, state")
+    if spoken_language(text, start):
+        return None
     cue = _CUE_RE.search(text, max(0, start - 30), start)
     strong = bool(cue) and cue.group().split()[0].lower().rstrip(":") in _STRONG_CUES
-    article = bool(cue) and re.search(r"\bthe\s+$", cue.group(), re.IGNORECASE) is not None
+    article = bool(cue) and _THE_END_RE.search(cue.group()) is not None
     if wordy:
         # "Hope", "Mobile": only a place preposition, capitals mid-sentence and the end of the phrase make it a
         # town ("lives in Hope."); "from the Tower" or "from Gate X" are not.
         if info.mixed and strong and not article and not info.sentence_start(start) and _TOWN_END_RE.match(text, end):
             return make(text, "PLACE", start, end, 0.75, "known US town that is also a word, after in/near/from")
+        if not info.mixed and multi and strong and not article:
+            return make(text, "PLACE", start, end, 0.75, "known multi-word town after in/near/from")  # "in miles city"
         return None
     if article and not multi:
+        if info.style == "upper":
+            return None  # "PUSHED INTO THE TACOMA": in capitals "the" + name is a vehicle or a thing as often
         return make(text, "PLACE", start, end, 0.75, "known US town after 'the'")  # "the Boston area"
     if cue:
         # "in Dayton" is a town even though Dayton is a surname; "from Dayton" might be a message from a person.
@@ -179,6 +202,10 @@ def _weigh(info: TextInfo, lex: Lexicon, start: int, end: int, key: tuple[str, .
         locative = words[0] in _LOCATIVE or len(words) > 1 and words[1] == "of"  # "in", "west of", "outside of"
         confidence = 0.92 if locative or multi or not person else 0.8
         return make(text, "PLACE", start, end, confidence, "known US town after in/near/from")
+    if not info.mixed and _STREET_COMMA_RE.search(text, max(0, start - 12), start):
+        return make(text, "PLACE", start, end, 0.9, "known US town after a street")  # "MONTGOMERY HWY, DOTHAN."
+    if not info.mixed and info.sentence_start(start) and re.match(r",\s*\d", text[end:end + 4]):
+        return make(text, "PLACE", start, end, 0.75, "known US town opening a dated report")  # "natchitoches, 12/4"
     if info.mixed and info.sentence_start(start):
         # "Cleveland, 24 Dec 2021." opening a report: a town heading, unless the comma follows a person addressed.
         if _ends_phrase(text, end) and (re.match(r"[,:]\s*(?:\d|[A-Z]{2}\b)", text[end:end + 4]) or
@@ -191,9 +218,16 @@ def _weigh(info: TextInfo, lex: Lexicon, start: int, end: int, key: tuple[str, .
     return make(text, "PLACE", start, end, 0.9 if multi else 0.75, "known US town")
 
 
+def spoken_language(text: str, start: int) -> bool:
+    """True when the name at *start* follows "in" after a word of speech: "yelled at him in Navajo", "a few phrases
+    in Haitian Creole" name a language, not a town."""
+    language = _IN_BEFORE_RE.search(text, max(0, start - 16), start)
+    return bool(language and _LANGUAGE_RE.search(text, max(0, language.start() - 40), language.start()))
+
+
 def _with_direction(info: TextInfo, start: int, key: tuple[str, ...]) -> int:
     """Move *start* back over a direction word that is part of the name: "West Carrollton", "north dayton"."""
-    m = re.search(r"\b([A-Za-z]+)[ \t]+$", info.text[max(0, start - 12):start])
+    m = _WORD_BEFORE_RE.search(info.text, max(0, start - 12), start)
     if not m or m.group(1).lower() not in _DIRECTIONS or lexicon().places.get_words((m.group(1).lower(), *key)):
         return start  # "South Dakota" is a state, not the town of Dakota
     if info.mixed and not m.group(1)[0].isupper() and m.group(1).lower() in ("new", "old"):

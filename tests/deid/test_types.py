@@ -29,7 +29,7 @@ POSITIVES = [
     ("ADDRESS", "I stopped him at the Speedway on Wayne Ave.", "Speedway on Wayne Ave"),
     ("PLACE", "It happened in Montgomery County last year.", "Montgomery County"),
     ("PLACE", "He was taken to Miami Valley Hospital.", "Miami Valley Hospital"),
-    ("PLACE", "We drove to Dayton, OH for the hearing.", "Dayton, OH"),
+    ("PLACE", "We drove to Dayton, OH for the hearing.", "Dayton"),  # the state is not identifying
     ("PLATE", "The car had Ohio plate HGT4471 on it.", "HGT4471"),
     ("VIN", "The VIN was 1FMCU9GDXJV574911.", "1FMCU9GDXJV574911"),
     ("VIN", "We only had the last six 176543 of the VIN.", "176543"),
