@@ -9,8 +9,9 @@ character offsets (Python ``str`` indices into the final text) and writes
 With ``--source DIR --single FILE`` it reads ``DIR/*.txt`` instead and writes
 every narrative of that source to the one file ``FILE`` (no dev/heldout split).
 This is how the second held-out set is built (``source_v2`` ->
-``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean) and
-the third (``source_v3`` -> ``heldout_v3.jsonl``; ids ``r###`` and ``e###``).
+``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean),
+the third (``source_v3`` -> ``heldout_v3.jsonl``; ids ``r###`` and ``e###``)
+and the fourth (``source_v4`` -> ``heldout_v4.jsonl``; ids ``s###`` and ``f###``).
 The same checks apply, with the minimums in ``SINGLE_MINIMUMS``.
 
 Standard library only. Output is byte-identical across runs.
@@ -42,13 +43,14 @@ TYPES = (
 )
 OPEN, CLOSE, SEP = "\u27e6", "\u27e7", "|"  # ⟦ ⟧ |
 HEADER_RE = re.compile(r"^=== (\S+)\s*$")
-ID_RE = re.compile(r"^([pcqdre])(\d{3})$")
-# Id prefixes: p/q/r = narrative with identifiers, c/d/e = clean narrative.
+ID_RE = re.compile(r"^([pcqdresf])(\d{3})$")
+# Id prefixes: p/q/r/s = narrative with identifiers, c/d/e/f = clean narrative.
 # The default build (source/ -> dev/heldout) accepts only p and c; the
-# --single build accepts all six (source_v2 uses q and d, source_v3 r and e).
-HAS_IDS, CLEAN = ("p", "q", "r"), ("c", "d", "e")
+# --single build accepts all eight (source_v2 uses q and d, source_v3 r and e,
+# source_v4 s and f).
+HAS_IDS, CLEAN = ("p", "q", "r", "s"), ("c", "d", "e", "f")
 DEFAULT_PREFIXES = ("p", "c")
-SINGLE_PREFIXES = ("p", "c", "q", "d", "r", "e")
+SINGLE_PREFIXES = ("p", "c", "q", "d", "r", "e", "s", "f")
 MARK_RE = re.compile(OPEN + r"([A-Z]+)\|([^" + OPEN + CLOSE + r"|\n]+)" + CLOSE)
 
 # Frozen split rule: within each kind (p = has identifiers, c = clean), the
@@ -62,7 +64,7 @@ def split_of(nid: str) -> str:
 # Minimums the set must keep meeting.
 MIN_WORDS, MAX_WORDS = 80, 400
 MIN_P, MIN_C, MIN_SPANS, MIN_PER_TYPE = 90, 35, 280, 8
-# Minimums for a --single build (the smaller held-out v2 and v3 sets): narratives with
+# Minimums for a --single build (the smaller held-out v2, v3 and v4 sets): narratives with
 # identifiers, clean narratives, spans, spans of every type.
 SINGLE_MINIMUMS = (60, 20, 200, 6)
 
