@@ -14,9 +14,11 @@ The lexicons (generator/deid/data/) load once per process on first use; call :fu
 pay that cost (a few hundred milliseconds) before the first request instead of during it.
 
 Module map: ``scanner`` runs the detectors (``contact``, ``identifiers`` and ``vehicles``, ``temporal``,
-``ages``, ``agencies`` and ``agency_names``, ``addresses``, ``places``, ``people``, ``appositions``,
-``mentions``) over a ``text.TextInfo``; ``generic`` removes jargon and brands; ``resolve`` picks one finding per
-stretch of text; ``redaction`` writes markers; ``document`` handles report files with front matter.
+``ages``, ``agencies`` and ``agency_names``, ``addresses`` with ``streets``, ``intersections``, ``travel`` and
+``grid``, ``places`` with ``towns``/``town_context``, ``plain_towns``, ``landmarks``/``landmarks_plain`` and
+``districts``, ``people``, ``appositions``, ``mentions``) over a ``text.TextInfo``; ``generic`` removes jargon and
+brands; ``resolve`` picks one finding per stretch of text; ``echoes`` adds the re-mentions of places, streets and
+agencies found once; ``redaction`` writes markers; ``document`` handles report files with front matter.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import intersections
+from . import grid, intersections, travel
 from .finding import Finding, make
 from .lexicon import lexicon
 from .streets import (
@@ -40,6 +40,8 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         if end:
             yield make(info.text, "ADDRESS", m.start(), end, 0.95, "block of a street")
     yield from intersections.detect(info)
+    yield from travel.detect(info)
+    yield from grid.detect(info)
 
 
 def _named_streets(info: TextInfo) -> Iterator[Finding]:

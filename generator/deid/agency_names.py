@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .agencies import at_line_start
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, lexicon
 from .text import TextInfo, matches, prefixes
@@ -31,9 +32,15 @@ SERVICE_RE = re.compile(
     r"\b(?:U\.?S\.?\s+Marshals?|(?:U\.?S\.?\s+)?(?:Border\s+Patrol|Marshals?\s+Service|Game\s+Commission|"
     r"Warden\s+Service|Fish\s+(?:and|&)\s+(?:Game|Wildlife)(?:\s+(?:Service|Commission|Department))?|"
     r"Wildlife\s+Resources\s+(?:Agency|Commission|Division)|Capitol\s+Police|Secret\s+Service|"
+    r"(?:National\s+)?Park\s+Service|Forest\s+Service|Bureau\s+of\s+Land\s+Management|Coast\s+Guard|"
     r"Department\s+of\s+(?:Natural\s+Resources|Conservation|Wildlife)))\b", re.IGNORECASE)
 _SERVICE_KEYS = prefixes("u", "us", "border", "marshal", "marshals", "game", "warden", "fish", "wildlife", "capitol",
-                         "secret", "department")
+                         "secret", "department", "national", "park", "forest", "bureau", "coast")
+# An acronym right after the words that name one's employer is an agency, whatever its letters: "i'm with wsp",
+# "a deputy with BCSO", "working for CHP"; so is one opening a CAD header line ("VSP / TPR K. BLANKENSHIP").
+_EMPLOYER_BEFORE_RE = re.compile(r"\b(?:with|for|from|joined|called|notified|requested|by)[ \t]+(?:the[ \t]+)?$",
+                                 re.IGNORECASE)
+_HEADER_AFTER_RE = re.compile(r"[ \t]*[/,|]")
 # "<Town> post" after an agency: the post's town is a place ("Dayton post", "the elkins detachment").
 POST_RE = re.compile(r"\b([A-Za-z][a-z'.-]+(?:[ \t][A-Z][a-z'.-]+)?)[ \t]+(?:post|detachment|barracks|substation)\b")
 _POST_KEYS = prefixes("post", "detachment", "barracks", "substation")
@@ -64,9 +71,12 @@ def _acronyms(info: TextInfo) -> Iterator[Finding]:
             continue
         if info.style == "mixed" and not word.isupper() or info.style == "lower" and lexicon().common_level(low) <= 50:
             continue  # "sled" is a sled; "SLED" is the South Carolina agency
-        if info.style == "upper" and low not in LONG_ACRONYMS and not _TROOP_AFTER_RE.match(text, m.end()):
+        header = at_line_start(text, m.start()) and _HEADER_AFTER_RE.match(text, m.end())
+        employer = info.style != "upper" and _EMPLOYER_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
+        troop_after = header or employer or _TROOP_AFTER_RE.match(text, m.end())
+        if info.style == "upper" and low not in LONG_ACRONYMS and not troop_after:
             continue  # ASRS-style capitals: "MSP", "PSP" are airports unless a troop follows
-        if low in SHORT_ACRONYMS and not _TROOP_AFTER_RE.match(text, m.end()):
+        if low in SHORT_ACRONYMS and not troop_after:
             if trooper_context is None:
                 trooper_context = _TROOPER_CONTEXT_RE.search(text) is not None
             if not trooper_context:

@@ -36,7 +36,7 @@ AFTER_NAME_RE = re.compile(
 # CAD and ASRS-style records put the age right after the name: "DUSTIN KAHLER 33, ACTIVE WARRANT", "ARMIJO 26 ADV".
 RECORD_AGE_RE = re.compile(r"[ \t]+(\d{1,2})(?=[ \t]*[,.;)](?!\d)|[ \t]*$|"
                            r"[ \t]+(?:y/?o|yoa|yrs?|adv|advised|stated|was|"
-                           r"and|w/|who|dob)\b)", re.I)
+                           r"and|w/|who|dob|(?:[A-Z]{2}[ \t]+)?(?:c?dl|oln))\b)", re.I)  # ("BRUNO-WHITE 24 CO DL ...")
 # "The girl was 16.", "he is only 15 and": an age stated about a person noun or pronoun.
 STATED_AGE_RE = re.compile(
     r"\b(?:girl|boy|kid|child|son|daughter|victim|suspect|juvenile|teen|teenager|driver|shooter|he|she)\s+"
@@ -44,6 +44,12 @@ STATED_AGE_RE = re.compile(
     r"(?=\s*[.,;!](?!\d)|\s+(?:and|at|when|years?|yrs?|then)\b)", re.I)
 _STATED_KEYS = prefixes("girl", "boy", "kid", "child", "son", "daughter", "victim", "suspect", "juvenile", "teen",
                         "teenager", "driver", "shooter", "he", "she")
+# "a 15-year-old Crown Vic", "a 10 year old house": the age of a thing (a vehicle, a building, an animal).
+_THING_AFTER_RE = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:car|cars|truck|trucks|vehicle|van|sedan|suv|pickup|cruiser|crown[ \t]+vic|"
+    r"motorcycle|bike|boat|trailer|house|home|building|roof|tree|dog|cat|horse|pit[ \t]?bull|tire|tires|radio|"
+    r"computer|system|policy|case|tahoe|impala|charger|explorer|ford|chevy|dodge|toyota|honda|nissan|jeep)\b",
+    re.IGNORECASE)
 # A parenthesised number right after one of these is a count or a list item, not an age.
 _NOT_PERSON_BEFORE = re.compile(r"(?:step|page|item|exhibit|rule|section|part|code|\d)\s*$", re.I)
 
@@ -55,7 +61,7 @@ def detect(info: TextInfo) -> Iterator[Finding]:
     # number beside a name ("Jaden Whitlock (16)", "Marcus Dell, 19,") is the number alone.
     for m in matches(info, YEARS_OLD_RE, _NUMBER_KEYS):
         value = m.group(1)
-        if value.isdigit() and not 0 < int(value) < 120:
+        if value.isdigit() and not 0 < int(value) < 120 or _THING_AFTER_RE.match(text, m.end()):
             continue
         yield make(text, "AGE", *m.span(), 0.97, "N years old")
     if not info.has_digit:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, Lexicon, lexicon
 from .names import NOT_PERSON_AFTER, TITLE_RE, VOWEL
-from .text import LETTER, TextInfo, alternation_prefixes, prefixes
+from .text import LETTER, TextInfo, alternation_prefixes, matches, prefixes
 
 _WORD = rf"{LETTER}(?:{LETTER}|['\u2019-])*"
 # Given "Nick" Surname: the quotes make the middle a nickname, so the words around it are a name.
@@ -60,6 +60,29 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         yield from _aged_names(info, lex, RELATION_RE, "name set off by a relation")
     if not info.mixed:
         yield from _record_names(info, lex)
+    yield from _partners(info, lex)
+
+
+# "me and Manny", "Manny and I", "me and dre": a partner named by a given name alone, in the pairing with the writer.
+PARTNER_RE = re.compile(rf"\b(?:me|my\s+partner)[ \t]+and[ \t]+({_WORD})\b|\b({_WORD})[ \t]+and[ \t]+(?:I|me)\b",
+                        re.IGNORECASE)
+_PARTNER_KEYS = prefixes("me", "my", "and")
+
+
+def _partners(info: TextInfo, lex: Lexicon) -> Iterator[Finding]:
+    """A given name paired with the writer ("Me and Manny got a call", "dre and i went in"): review tier, and a
+    confident anchor for re-mentions only when the name is not also an English word."""
+    for m in matches(info, PARTNER_RE, _PARTNER_KEYS):
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
+        low = word.lower()
+        # (a word that is also a frequent name counts capitalised: "John and I", but not "Will and I")
+        wordlike = lex.common_level(low) <= 50 and not (info.mixed and lex.common_level(low) > 20 and
+                                                         lex.is_given(low, 20_000))
+        if low in NOT_NAMES or TITLE_RE.fullmatch(word) or wordlike or not lex.is_given(low, 500) or \
+                info.mixed and not word[0].isupper():
+            continue
+        yield make(info.text, "PERSON", *m.span(group), 0.8, "given name paired with the writer")
 
 
 def _name_word(info: TextInfo, lex: Lexicon, word: str, first: bool = False) -> bool:

@@ -8,12 +8,15 @@ from collections.abc import Iterator
 import phonenumbers
 
 from .finding import Finding, make
+from .lexicon import lexicon
 from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _TLD = r"(?:com|org|net|gov|edu|us|io|info|biz|me|co|tv|ly|gg|app|mil)"
 URL_RE = re.compile(
-    rf"\b(?:https?://|www\.)[^\s<>\"'\])]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:/[^\s<>\"'\])]*)?(?![\w@.])",
+    # (a sentence's full stop may follow: "his blog, reckoning76.substack.example.com.")
+    rf"\b(?:https?://|www\.)[^\s<>\"'\])]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:/[^\s<>\"'\])]*)?"
+    r"(?![\w@]|\.\w)",
     re.IGNORECASE,
 )
 REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,30}\b")
@@ -29,11 +32,14 @@ SOCIAL_RE = re.compile(
 )
 _SOCIAL_KEYS = alternation_prefixes(_SOCIAL.strip("(?:)"))
 # A user name that someone posts, goes or is known by: "posting as iceman_gull_55", "goes by kdawg937".
+# Also "his account was brodyyy_m22" and "a page under the name kaysclosetkc" (a name in no word list, review tier).
 POSTING_AS_RE = re.compile(
-    r"\b(?:post(?:s|ed|ing)?|goes|going|went|known|user|account|profile|handle)\s+(?:as|by|under|called|named)\s+"
-    r"[\"'\u201c]?(@?[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])", re.IGNORECASE)
+    r"\b(?:post(?:s|ed|ing)?|goes|going|went|known|user|account|profile|handle|username)\s+"
+    r"(?:as|by|under|called|named|was|is|name\s+(?:was|is))\s+"
+    r"[\"'\u201c]?(@?[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])|"
+    r"\bunder\s+the\s+(?:user\s*)?name\s+[\"'\u201c]?([A-Za-z0-9_][A-Za-z0-9_.]{4,28}[A-Za-z0-9_])", re.IGNORECASE)
 _POSTING_KEYS = prefixes("post", "posts", "posted", "posting", "goes", "going", "went", "known", "user", "account",
-                         "profile", "handle")
+                         "profile", "handle", "username", "under")
 SSN_RE = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
 SSN_KEYWORD_RE = re.compile(
     r"\b(?:SSN|SS#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}-\d{2}-\d{4})\b",
@@ -43,6 +49,12 @@ PHONE_CANDIDATE_RE = re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d
 LOCAL_PHONE_RE = re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w/-])")
 PHONE_WORD_RE = re.compile(r"\b(?:phone|cell|call(?:ed)?|number|text(?:ed)?|tel|ph|#)\b[^.\n]{0,25}$", re.IGNORECASE)
 _WORDISH_HANDLES = frozenset({"gmail", "yahoo", "hotmail", "the", "and", "a"})
+
+
+def _unlisted(value: str) -> bool:
+    """True for a run of letters that is no English word, given name or surname ("kaysclosetkc")."""
+    lex = lexicon()
+    return lex.common_level(value) == 99 and not lex.is_given(value, 100) and not lex.is_surname(value)
 
 
 def _valid_ssn(area: str, group: str, serial: str) -> bool:
@@ -78,9 +90,12 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             continue  # "Facebook, TikTok and Instagram": a list of platforms, not "Instagram, nek_sleds_802"
         yield make(text, "HANDLE", m.start(1), m.end(1), 0.9, "social media account name")
     for m in matches(info, POSTING_AS_RE, _POSTING_KEYS):
-        value = m.group(1)
+        group = 1 if m.group(1) else 2
+        value = m.group(group)
         if re.search(r"[\d_]", value) and not re.fullmatch(r"[\d.]+", value):
-            yield make(text, "HANDLE", *m.span(1), 0.9, "user name someone posts as")
+            yield make(text, "HANDLE", *m.span(group), 0.9, "user name someone posts as")
+        elif group == 2 and value.islower() and _unlisted(value):
+            yield make(text, "HANDLE", *m.span(group), 0.75, "user name in no word list")
     for m in matches(info, SSN_RE, DIGITS):
         if not _valid_ssn(*m.groups()):
             continue

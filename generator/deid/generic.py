@@ -77,7 +77,8 @@ _VEHICLE_RE = re.compile(
     # ... but not a town or street named after a make: "Dodge City PD", "Lincoln Way East", "Ford County".
     r"\s+(?!(?:City|County|Township|Street|St|Avenue|Ave|Road|Rd|Way|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|"
     r"Park|Heights|Center|Square|PD|Police|Sheriff|High|School|Elementary|Middle|Hospital|Memorial|Mall|Lake|River|"
-    r"Bridge|Tunnel|Airport|Station)\b)[A-Z][A-Za-z0-9-]+(?:\s+[A-Z][A-Za-z0-9-]+)?")
+    r"Bridge|Tunnel|Airport|Station|Stadium|Arena|Center|Centre|Field|Pavilion|Plaza|Speedway|Amphitheater)\b)"
+    r"[A-Z][A-Za-z0-9-]+(?:\s+[A-Z][A-Za-z0-9-]+)?")
 
 
 # Models named after places ("a gray Malibu", "the white Tahoe"): after a colour or article they are cars.

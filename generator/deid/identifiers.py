@@ -35,7 +35,7 @@ _CALLSIGN_SHAPE_RE = re.compile(r"\d{1,2}[- ]?[A-Za-z]|[A-Za-z]+-\d")
 _BADGE_WORDS = (r"badges?|shield|star|unit|units|car|cars|cruiser|beat|call[- ]?sign|radio|employee|personnel|serial|"
                 r"psn|dsn|id|patrol\s+car|squad|medic|engine|ladder|truck|rescue")
 _CASE_WORDS = (r"case|incident|report|rpt|rd|cfs|cad|event|complaint|file|run|oca|dr|ir|cr|ccn|arrest|citation|ticket|"
-               r"warrant|docket|reference|ref|log|call\s+for\s+service|cfs\s+call|control|inc")
+               r"warrant|docket|reference|ref|log|call\s+for\s+service|cfs\s+call|control|inc|booking|go|rb|cc|item")
 _BADGE_KEYS = alternation_prefixes(_BADGE_WORDS)
 _CASE_KEYS = alternation_prefixes(_CASE_WORDS)
 BADGE_RE = re.compile(
@@ -56,11 +56,21 @@ RADIO_RE = re.compile(r"[\"\u201c](?:copy,?[ \t]+)?([A-Z]{1,2}-?\d{1,3}|\d{1,3}[
 _AFTER_OFFICER_RE = re.compile(r"\s*(?:\(\s*#?(\d{3,6})\s*\)|#(\d{2,6})\b|,?[ \t]+([A-Z]{1,2}-?\d{1,4})(?=[\s,.;]))")
 # Agency prefix, year and serial: "TCSO-23-011592", "DPD-2022-00417".
 CASE_SHAPE_RE = re.compile(r"[A-Z](?<!\w\w)[A-Z]{1,4}-(?:19|20)?\d{2}-\d{3,8}\b")  # (?<!\w\w): see ages
+# Any short code glued to "#" before a record-shaped value is a record number's cue ("GO# 2023-612847", "RB#
+# AF41877", "CC# 20230422-0139-01"), except the cues of other identifiers, which their own detectors read.
+CODE_HASH_RE = re.compile(r"#[ \t]*([A-Z]{0,4}-?\d[\dA-Z-]{3,}(?<=\d))(?![\w-])")
+_CODE_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z]{1,4}$")
+_OTHER_CUES = frozenset("""DL CDL OLN OL LIC LP VIN SSN SS PH TEL CELL FAX DOB ID UNIT CAR BDG EMP PSN DSN APT STE RM RT
+RTE HWY SR US I MM MP FL FLT RWY TWY GATE TAG REG PLT""".split())
+# Court-file style record numbers without a cue: a year, a court or offence code, a serial ("23CR418772",
+# "2023-CF-001234"); a month between the numbers makes it a military date instead ("12MAR2023").
+COURT_FILE_RE = re.compile(r"\d{2}(?:\d\d)?(-?)([A-Z]{1,4})\1\d{4,8}\b")
+_MONTHS = frozenset("JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC".split())
 _STRONG_BADGE = re.compile(r"badge|shield|star|call|employee|personnel|serial|psn|dsn|id|radio", re.IGNORECASE)
 
 CASE_RE = re.compile(
     r"\b(?:" + _CASE_WORDS + r")"
-    r"(?:\s*(?:#|no\.?|num(?:ber)?\.?|nr\.?|id|:|,|was|is|of)(?![a-z]))*\s*"
+    r"(?:\s*(?:#|(?:no\.?|num(?:ber)?\.?|nr\.?|id|:|,|was|is|of)(?![a-z])))*\s*"  # ("#E23-0441": letters after #)
     r"([A-Za-z]{0,4}-?\d[\dA-Za-z-]{3,}(?<=\d))" + _VAL_END,
     re.IGNORECASE,
 )
@@ -87,6 +97,17 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         yield make(text, "CASE", m.start(1), m.end(1), 0.96, "record number after keyword")
     for m in CASE_SHAPE_RE.finditer(text) if "-" in text else ():
         yield make(text, "CASE", *m.span(), 0.9, "agency-year-serial record number")
+    hash_at = text.find("#")
+    while hash_at > 0:
+        # Read from each "#" (the code glued before it is checked backwards), not with a pattern tried everywhere.
+        code = _CODE_BEFORE_RE.search(text, max(0, hash_at - 5), hash_at)
+        m = CODE_HASH_RE.match(text, hash_at) if code and code.group() not in _OTHER_CUES else None
+        if m and (sum(c.isdigit() for c in m.group(1)) >= 5 or "-" in m.group(1)):
+            yield make(text, "CASE", *m.span(1), 0.93, "record number after a code and #")
+        hash_at = text.find("#", hash_at + 1)
+    for m in matches(info, COURT_FILE_RE, DIGITS):
+        if m.group(2) not in _MONTHS:
+            yield make(text, "CASE", *m.span(), 0.85, "court-file record number")
     for m in matches(info, BADGE_RE, _BADGE_KEYS):
         if _quantity_follows(text, m.end(1)) or re.fullmatch(r"(?:19|20)\d\ds?", m.group(1)) and \
                 not _STRONG_BADGE.match(m.group(0)):

@@ -33,6 +33,11 @@ jewish indian native arab chinese korean vietnamese russian italian irish german
 somali haitian cuban puerto rican dominican filipino japanese swat cpr walmart facebook google narcan kevlar
 """.split())
 
+# Second words that make "<Name> <word>" a town or a part of one: "Citrus Heights", "University City".
+TOWN_WORDS = frozenset("heights hills hill city village valley springs falls beach park township junction grove lake "
+                       "creek ridge harbor point shores woods bay island glen haven gardens terrace meadows plains "
+                       "manor square".split())
+
 # US states and their postal codes, for rules that must tell "Jerome Idaho" from "Jerome Smith".
 STATE_NAMES = (r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
                r"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"

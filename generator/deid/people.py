@@ -42,6 +42,9 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             continue
         if info.mixed and title.isupper() and len(title) <= 3 and title.lower() in ("mr", "mrs", "ms", "mx", "dr"):
             continue  # "MS Sandhill Crane NWR": a state abbreviation, not "Ms."
+        if title.lower() == "dr" and info.mixed and _NAME_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()) \
+                and not info.sentence_start(m.start()):
+            continue  # "at Lakewood Dr. Florida tag": after a capitalised name "Dr." is a street's Drive
         parsed = name_after(info, lex, m.end(), 0.3, titled=True)
         if not parsed:
             continue
@@ -85,6 +88,7 @@ def detect(info: TextInfo) -> Iterator[Finding]:
 
 
 _STATE_WORD_RE = re.compile(STATE_WORDS, re.IGNORECASE)
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 _SURNAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][a-z]+)(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$)")
 
 

@@ -1,5 +1,6 @@
-"""PLACE: counties, "City of X", "X, OH", and unknown towns after "in"/"near"/"from"; runs the known-town
-(``towns.py``) and landmark (``landmarks.py``) detectors too.
+"""PLACE: counties, "City of X", "X, OH", and unknown towns after "in"/"near"/"from" (and in CAD records); runs the
+known-town (``towns.py``), landmark (``landmarks.py``, ``landmarks_plain.py``) and district (``districts.py``)
+detectors too.
 
 States alone are not identifying enough to flag. An unknown town is found in mixed-case text as a capitalised
 name right after a place preposition ("in Quartzsite,"), or as a name plus a town word ("Huber Heights").
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import landmarks, towns
+from . import districts, landmarks, landmarks_plain, plain_towns, towns
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, lexicon
 from .names import TITLE_RE
@@ -24,7 +25,8 @@ _STATE_NAMES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticu
                 r"New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
                 r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                 r"Wisconsin|Wyoming")
-COUNTY_RE = re.compile(rf"\b((?:[A-Z](?:{LOWER_LETTER}|['.-])+\s+){{1,3}})(County|Parish|Township|Twp\.?|Borough)\b")
+COUNTY_RE = re.compile(rf"\b((?:[A-Z](?:{LOWER_LETTER}|['.-])+\s+){{1,3}})(County|Parish|Township|Twp\.?|Borough|"
+                       r"Co\b\.?(?!\s*[,&]))")
 CITY_OF_RE = re.compile(
     r"\b(?:City|Town|Village|Borough|Township)\s+of\s+((?:[A-Z][a-z'.-]+)(?:\s+[A-Z][a-z'.-]+){0,2})")
 CITY_STATE_RE = re.compile(rf"\b((?:[A-Z][a-z'.-]+\s+){{0,2}}[A-Z][a-z'.-]+),\s*({'|'.join(STATES)}|{_STATE_NAMES})\b"
@@ -32,11 +34,12 @@ CITY_STATE_RE = re.compile(rf"\b((?:[A-Z][a-z'.-]+\s+){{0,2}}[A-Z][a-z'.-]+),\s*
 # ", OH" / ", Ohio": a comma is a literal the regex engine finds fast, so the city before it is read only there.
 _COMMA_STATE_RE = re.compile(rf",\s*(?:{'|'.join(STATES)}|{_STATE_NAMES})\b")
 _VEHICLE_STATE_RE = re.compile(r"\s+(?:tags?|plates?|reg|registration|dl|license|licence|driver)\b", re.I)
-_ANY_COUNTY_RE = re.compile(r"\b([A-Za-z]+(?:\s+[A-Za-z]+)?)\s+(county|parish|township)\b", re.IGNORECASE)
+_ANY_COUNTY_RE = re.compile(r"\b([A-Za-z]+(?:\s+[A-Za-z]+)?)\s+(county|parish|township|co\b\.?)", re.IGNORECASE)
 _CITY_OF_KEYS = prefixes("city", "town", "village", "borough", "township")
 # Second words that make "<Name> <word>" a town rather than a person or business: "Huber Heights", "Tremont City".
-TOWN_WORDS = (r"(?:Heights|Hills|City|Village|Springs|Falls|Township|Park|Beach|Valley|Grove|Lake|Lakes|Creek|"
-              r"Ridge|Junction|Harbor|Landing|Mills|Bluffs?|Crossing|Center|Station|Corners|Estates)")
+TOWN_WORDS = (r"(?:Heights|Hills?|City|Village|Springs|Falls|Township|Park|Beach|Valley|Grove|Lake|Lakes|Creek|"
+              r"Ridge|Junction|Harbor|Landing|Mills|Bluffs?|Crossing|Center|Station|Corners|Estates|Point|Pointe|"
+              r"Shores|Woods|Acres|Bay|Island|Glen|Haven|Gardens|Terrace|Meadows|Plains|Manor|Square)")
 CONTEXT_PLACE_RE = re.compile(r"\b(?:in|near|outside|from|to|of|toward|towards|through|past|into|around)\s+"
                               r"((?:West|East|North|South|New|Old|Fort|Mount|Port|Saint|St\.|Upper|Lower|Little|Big|"
                               r"Great|Grand|Glen)\s+)?"
@@ -44,12 +47,19 @@ CONTEXT_PLACE_RE = re.compile(r"\b(?:in|near|outside|from|to|of|toward|towards|t
                               r"(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 _PLACE_CUE_KEYS = prefixes("in", "near", "outside", "from", "to", "of", "toward", "towards", "through", "past", "into",
                            "around")
-_COUNTY_KEYS = prefixes("county", "parish", "township", "twp", "borough")
+_COUNTY_KEYS = prefixes("county", "parish", "township", "twp", "borough", "co")
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield PLACE findings in *info*."""
     yield from _places(info)
-    yield from landmarks.detect(info)
+    yield from landmarks.detect(info) if info.mixed else landmarks_plain.detect(info)
+    yield from districts.detect(info)
     yield from towns.detect(info)
+
+
+def _is_county(name: str) -> bool:
+    """True when *name* is the name of a US county (it may be a town's too)."""
+    place = lexicon().places.get(name)
+    return place is not None and "county" in place.kinds
 
 
 def _city_state(info: TextInfo) -> Iterator[Finding]:
@@ -82,9 +92,12 @@ def _places(info: TextInfo) -> Iterator[Finding]:
     if info.mixed:
         for m in anchored(info, COUNTY_RE, _COUNTY_KEYS):
             words = m.group(1).split()
-            while words and lex.common_level(words[0].lower()) <= 20 and len(words) > 1:
-                words.pop(0)
+            while words and lex.common_level(words[0].lower()) <= 20 and len(words) > 1 and \
+                    not _is_county(" ".join(words)):
+                words.pop(0)  # "When Warren County ..." (but "Salt Lake County" is one name)
             start = m.end(1) - len(" ".join(words)) - 1
+            if m.group(2).startswith("Co") and not _is_county(" ".join(words)):
+                continue  # "Acme Co.": a company; "Chesterfield Co." is a county of that name
             yield make(text, "PLACE", start, m.end(), 0.95, "named county/township")
         for m in matches(info, CITY_OF_RE, _CITY_OF_KEYS):
             yield make(text, "PLACE", *m.span(), 0.93, "City of ...")
@@ -94,7 +107,8 @@ def _places(info: TextInfo) -> Iterator[Finding]:
             # "Huber Heights" and "Upper Darby" have the shape of a town; a lone unknown word after "in" may be
             # anything, and a name or an English word alone is no evidence.
             shaped = town_word or m.group(1)
-            if word in NOT_NAMES or lex.place_kind(word) == "state" or lex.common_level(word) <= 20 or \
+            if word in NOT_NAMES or lex.place_kind(word) == "state" or \
+                    lex.common_level(word) <= 20 and not town_word or \
                     lex.place_kind(text[m.start(1) if m.group(1) else m.start(2):m.end(2)]) == "state" or \
                     not shaped and (lex.common_level(word) <= 50 or lex.name_score(word) >= 0.95) or \
                     towns.spoken_language(text, m.start(2)):
@@ -102,7 +116,10 @@ def _places(info: TextInfo) -> Iterator[Finding]:
             yield make(text, "PLACE", m.start(1) if m.group(1) else m.start(2), m.end(2),
                        0.9 if town_word else 0.8 if shaped else 0.7, "capitalised name after in/near/from")
     else:
+        yield from plain_towns.detect(info)
         for m in anchored(info, _ANY_COUNTY_RE, _COUNTY_KEYS):
             name = m.group(1).split()[-1] if lex.place_kind(m.group(1)) is None else m.group(1)
-            if lex.place_kind(name) == "county" or lex.place_kind(name):
-                yield make(text, "PLACE", m.end(1) - len(name), m.end(), 0.93, "known county")
+            abbreviated = m.group(2).lower().startswith("co") and m.group(2).lower() != "county"
+            if abbreviated and (not _is_county(name) or len(name) <= 3) or not lex.place_kind(name):
+                continue  # "CO" is also Colorado and "co." a company: only after a county's name ("CHESTERFIELD CO")
+            yield make(text, "PLACE", m.end(1) - len(name), m.end(), 0.93, "known county")

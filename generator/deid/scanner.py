@@ -11,6 +11,7 @@ from . import (
     ages,
     appositions,
     contact,
+    echoes,
     identifiers,
     mentions,
     people,
@@ -35,6 +36,8 @@ def scan_text(text: str) -> list[Finding]:
         return []
     info = TextInfo(text)
     candidates = [finding for detect in DETECTORS for finding in detect(info)]
+    if not candidates:
+        return []  # every later step only filters, extends or re-mentions candidates (most short texts stop here)
     # A redaction marker is never an identifier, whatever surrounds it.
     candidates = drop_overlapping(candidates, info.markers)
     generic = generic_spans(text, info)
@@ -54,7 +57,10 @@ def scan_text(text: str) -> list[Finding]:
     badges = [f for f in candidates if f.type == "BADGE"]
     if badges:
         candidates += drop_overlapping(identifiers.badge_rementions(info, badges), info.markers + generic)
-    return resolve(candidates)
+    found = resolve(candidates)
+    # A place or street found once is found wherever its name recurs; echoes never overlap a finding.
+    extra = drop_overlapping(echoes.detect(info, found), info.markers + generic)
+    return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
 
 
 def _inside_person(finding: Finding, candidates: list[Finding]) -> bool:

@@ -44,10 +44,15 @@ _SUFFIX_KEYS = alternation_prefixes(SUFFIX.replace("(?:", "").split(")")[0])
 SUFFIX_WORD_RE = re.compile(r"\b(?:" + SUFFIX + r")(?![\w-])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)
 _BEFORE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_CUE_BEFORE_RE = re.compile(r"(?:^|[:;,(]|\b(?:at|on|of|to|near|onto|from|and|blk|block|loc|location|address))"
+                            r"[ \t]*$", re.IGNORECASE)
 _DIRECTION_BEFORE_RE = re.compile(r"\b(?:[NSEW]\.?|north|south|east|west)[ \t]+$", re.IGNORECASE)
 _DIRECTION_RE = re.compile(rf"{DIRECTION}$", re.IGNORECASE)
 _SPACES_RE = re.compile(r" +")
 _FULL_DIRECTION_RE = re.compile(r"north|south|east|west", re.IGNORECASE)
+# In CAD capitals a direction letter after the suffix belongs to the street before a cross street:
+# "LAS VEGAS BLVD S AT FLAMINGO RD".
+_LETTER_AFTER_RE = re.compile(r"[ \t]+(?:[NSEW]|NE|NW|SE|SW)\b(?=[ \t]+(?:AT|AND|&|/)\b|[ \t]*[.,;])")
 _DIRECTION_AFTER_RE = re.compile(r"[ \t]+(?:East|West|North|South|NE|NW|SE|SW)\b(?![ \t]+[A-Z][a-z])")
 
 
@@ -81,8 +86,13 @@ def street_before(info: TextInfo, suffix_start: int, lenient: bool = False) -> i
         if direction:
             start = offset + tok.start()
             break
-        loose = lenient and not info.mixed and count == 0 and word.lower() not in _LEFT_STOP and (
-            lexicon().common_level(word.lower()) > 10 or _FULL_DIRECTION_RE.fullmatch(word))  # "stone ave", "east st"
+        # "stone ave", "east st"; after a direction or a cue even the commonest words: "S FEDERAL BLVD", "w state st",
+        # "AND DIVISION ST", "LOC: BLUE HILL AVE" (the cue closes the name on the left, so it cannot run on).
+        plain = lenient and not info.mixed and word.lower() not in _LEFT_STOP and word.isalpha()
+        loose = plain and count == 0 and (
+            lexicon().common_level(word.lower()) > 10 or _FULL_DIRECTION_RE.fullmatch(word) or
+            _DIRECTION_BEFORE_RE.search(window, max(0, tok.start() - 8), tok.start())) or \
+            plain and count < 2 and _CUE_BEFORE_RE.search(window, max(0, tok.start() - 12), tok.start())
         # A weak suffix word is a name word before a real suffix: "Maple Grove Ln", "Sunset Ridge Dr".
         suffix_word = SUFFIX_WORD_RE.fullmatch(word) and word.lower().rstrip(".") in STRONG_SUFFIX
         if count == 3 or suffix_word or not (name_word_ok(info, word) or loose):
@@ -121,7 +131,9 @@ def loose_street_after(info: TextInfo, pos: int, certain: bool = False) -> int |
             dot = 1 if info.text[tok.end():tok.end() + 1] == "." else 0
             return tok.end() + dot
         strict = name_word_ok(info, word) or not info.mixed and lexicon().common_level(word.lower()) > 10
-        if count == 3 or not (strict or certain and not info.mixed) or word.lower() in _AFTER_STOP:
+        # ("AND DIVISION ST": a common word right before a suffix is that street's name)
+        closed = not info.mixed and SUFFIX_WORD_RE.match(info.text, tok.end() + 1) is not None
+        if count == 3 or not (strict or (certain or closed) and not info.mixed) or word.lower() in _AFTER_STOP:
             break
         if not strict and lenient_from is None:
             lenient_from = tok.start()
@@ -191,5 +203,5 @@ def streets(info: TextInfo) -> Iterator[tuple[int, int, bool]]:
         start = street_before(info, m.start(), word.lower() in _LENIENT_SUFFIX)
         if start is not None:
             # "Lincoln Way East": a direction after the suffix belongs to the street name.
-            after = _DIRECTION_AFTER_RE.match(text, m.end()) if info.mixed else None
+            after = (_DIRECTION_AFTER_RE if info.mixed else _LETTER_AFTER_RE).match(text, m.end())
             yield start, after.end() if after else m.end(), info.mixed or word.lower() in STRONG_SUFFIX

@@ -53,7 +53,9 @@ PARTIAL_VIN_RE = re.compile(
 DL_RE = re.compile(
     r"\b(?:c?d/?l|oln|o/l|driver'?s?\s+licen[cs]e|operator'?s?\s+licen[cs]e|licen[cs]e)"
     rf"(?:\s*(?:#|no\.?|num(?:ber)?|:|,|was|is|of|reads|read|out\s+of|from|{STATE_WORDS}\b(?!-)))*\s*"
-    r"((?=[A-Za-z0-9-]*\d(?:-?\d){4})[A-Za-z]{0,2}-?\d[\d-]{4,15}\d|[A-Za-z]\d{3}(?:-\d{3,4}){2,3}(?:-\d)?)(?![\w-])",
+    r"((?=[A-Za-z0-9-]*\d(?:-?\d){4})[A-Za-z]{0,2}-?\d[\d-]{4,15}\d|[A-Za-z]\d{3}(?:-\d{3,4}){2,3}(?:-\d)?|"
+    # letters and digits mixed, in capitals ("WDL7KQ41T3B"): at least three digits among eight to twelve characters
+    r"(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d)[A-Z]{1,3}[A-Z0-9]{7,11}))(?![\w-])",
     re.IGNORECASE,
 )
 _STATE_KEYS = prefixes(*re.findall(r"[a-z]+", STATE_WORDS.replace(r"\s+", " ").lower()))
@@ -114,7 +116,9 @@ def _plate_shaped(value: str) -> bool:
     if any(p.isalpha() and lexicon().common_level(p.lower()) <= 35 for p in parts):
         return False  # "AND 700", "THE M2": a word, not a letter group
     mixed = all(not p.isdigit() and not p.isalpha() for p in parts)
-    return mixed or first.isalpha() and second.isdigit() and len(first) == 3 and len(second) >= 3 or \
+    # "BWK-J47", "ABC 1D2": three letters, then a group that mixes letters and digits.
+    lettered = first.isalpha() and len(first) == 3 and not second.isalpha() and not second.isdigit()
+    return mixed or lettered or first.isalpha() and second.isdigit() and len(first) == 3 and len(second) >= 3 or \
         first.isdigit() and second.isalpha() and len(second) == 3 and len(first) >= 2
 
 
