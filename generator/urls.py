@@ -28,14 +28,30 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.startswith("#"):
         return to_url
     path, _, fragment = to_url.partition("#")
-    base = "/" + from_url
-    target = "/" + path
-    relative = posixpath.relpath(target, base if base.endswith("/") else posixpath.dirname(base))
+    base = from_url if from_url.endswith("/") or not from_url else from_url.rpartition("/")[0] + "/"
+    start = base.split("/")[:-1] if base not in ("", "/") else []
+    target = path.split("/")
+    if target[-1] == "":
+        target.pop()
+    if "" in start or "" in target or {".", ".."} & set(start + target):
+        # Empty and dot segments need posixpath's normalisation; generated URLs never have them.
+        relative = _relpath(path, from_url)
+    else:
+        # The common case, a hundred thousand times per build: walk up to the common prefix, then down.
+        common = 0
+        while common < len(start) and common < len(target) and start[common] == target[common]:
+            common += 1
+        relative = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     if (path == "" or path.endswith("/")) and relative != ".":
         relative += "/"
     elif relative == ".":
         relative = "./"
     return relative + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, from_url: str) -> str:
+    base = "/" + from_url
+    return posixpath.relpath("/" + path, base if base.endswith("/") else posixpath.dirname(base))
 
 
 def public_url(site_url: str, path: str) -> str:

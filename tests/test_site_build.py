@@ -114,3 +114,51 @@ def test_build_with_a_broken_theme_fails_cleanly_without_touching_the_site(tmp_p
     assert result.exit_code == 1
     assert "mkdocs: build failed" in result.output
     assert (site / "keep.html").read_text() == "old"
+
+
+def test_every_navigation_link_leads_to_its_page(built_site):
+    # The navigation of pages outside the nav is rendered once per set of relative links (the plugin's memo):
+    # a link that is right on one page and wrong on another would show here.
+    for page in pages(built_site):
+        html = page.read_text()
+        if 'class="md-nav md-nav--primary"' not in html:
+            continue
+        start = html.index('class="md-nav md-nav--primary"')
+        nav = html[start:html.index("</nav>", start)]
+        for href in re.findall(r'href="([^"#]*)"', nav):
+            if href.startswith(("/", "http")):  # 404.html links from the site root
+                continue
+            target = (page.parent / href).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), f"{page}: {href}"
+
+
+def test_no_block_placeholder_is_left_in_the_site(built_site):
+    for page in pages(built_site):
+        assert "<!--nm-block:" not in page.read_text(), page
+
+
+def test_build_prints_a_one_screen_summary(tmp_path, content_copy):
+    config = write_site_config(tmp_path, content_copy)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.splitlines()
+    assert re.match(r"Built \d+ pages from 4 reports in [\d.]+ s \(check [\d.]+ s, site [\d.]+ s\)\.", summary[0])
+    for stage in ("check: scan", "site: related", "site: pages", "site: markdown", "site: templates", "site: pagefind"):
+        assert any(line.strip().startswith(stage) for line in summary), stage
+    assert "Pagefind indexed 4 pages" in result.stdout
+    assert summary[-1].startswith(f"Site: {site}") and len(summary) <= 24
+
+
+def test_pages_rendered_in_a_second_process_are_the_same(built_site, tmp_path, content_copy, monkeypatch):
+    monkeypatch.setenv("NEARMISS_PARALLEL_PAGES", "1")  # fork even for this small site
+    config = write_site_config(tmp_path, content_copy)
+    site, stats = tmp_path / "site", tmp_path / "stats.json"
+    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config",
+                                       str(config), "--stats-file", str(stats)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert json.loads(stats.read_text())["notes"]["pages_in_second_process"] > 10
+    first = {str(p.relative_to(built_site)): p.read_bytes() for p in pages(built_site)}
+    assert first == {str(p.relative_to(site)): p.read_bytes() for p in pages(site)}

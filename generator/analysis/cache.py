@@ -22,13 +22,9 @@ from generator.analysis.model import Model, Vectors, weighted_sparse
 from generator.analysis.options import ALGORITHM_VERSION, AnalysisOptions
 from generator.analysis.related import LinkTable
 from generator.analysis.topk import Neighbours
+from generator.reportcache import CACHE_DIR_NAME, default_cache_dir
 
-CACHE_DIR_NAME = ".nearmiss-cache"
-
-
-def default_cache_dir(content_dir: Path | str) -> Path:
-    """`.nearmiss-cache/` in the project that holds the content directory (its parent)."""
-    return Path(content_dir).resolve().parent / CACHE_DIR_NAME
+__all__ = ["CACHE_DIR_NAME", "cache_file", "default_cache_dir", "load", "save"]
 
 
 def cache_file(cache_dir: Path, content_dir: Path | str) -> Path:

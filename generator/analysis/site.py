@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,14 @@ def site_themes(corpus) -> list[Theme]:
 
 
 def analyse_for_site(corpus, options: AnalysisOptions | None = None, cache_dir: Path | str | None = None,
-                     themes: list[Theme] | None = None) -> SiteAnalysis:
-    """Related links (from the cache when possible) and curated themes (read from themes.yml when not given)."""
+                     themes: list[Theme] | None = None, times=None) -> SiteAnalysis:
+    """Related links (from the cache when possible) and curated themes (read from themes.yml when not given).
+
+    With `times` (a generator.timing.StageTimes), the two are timed as the stages `related` and `themes`."""
     options = options or AnalysisOptions()
     themes = site_themes(corpus) if themes is None else themes
-    analysis = analyse_corpus(corpus, options, cache_dir)
-    return SiteAnalysis(analysis.related, rank_themes(themes, analysis, options), analysis.mode)
+    with times.stage("related") if times is not None else nullcontext():
+        analysis = analyse_corpus(corpus, options, cache_dir)
+    with times.stage("themes") if times is not None else nullcontext():
+        ranked = rank_themes(themes, analysis, options)
+    return SiteAnalysis(analysis.related, ranked, analysis.mode)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from generator.check import format_problem, run_check
-from generator.cli.options import content_option, k_option
+from generator.cli.options import (
+    content_option,
+    jobs_option,
+    k_option,
+    no_cache_option,
+    report_cache_dir,
+    resolve_jobs,
+    stats_option,
+)
 
 OK_MESSAGE = "{count} reports checked, no problems."
 FAIL_MESSAGE = "{problems} problem(s) in {files} file(s)."
@@ -16,9 +26,15 @@ FAIL_MESSAGE = "{problems} problem(s) in {files} file(s)."
 @k_option
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="github prints workflow annotations (::error file=...,line=...::).")
-def command(content_dir, k, style):
+@jobs_option
+@no_cache_option
+@stats_option
+def command(content_dir, k, style, jobs, no_cache, stats_file):
     """Validate the reports against the schema and taxonomy, and run the publication gate."""
-    result = run_check(content_dir, k=k)
+    result = run_check(content_dir, k=k, cache_dir=report_cache_dir(content_dir, no_cache), jobs=resolve_jobs(jobs))
+    if stats_file is not None:
+        stats_file.write_text(json.dumps(result.times.as_dict() | {"counts": result.counts}, indent=2),
+                              encoding="utf-8")
     problems = result.all_problems
     for problem in problems:
         click.echo(format_problem(problem, style))

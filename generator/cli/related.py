@@ -18,10 +18,13 @@ no_cache_option = click.option("--no-cache", is_flag=True,
                                help="Compute from scratch; neither read nor write the cache.")
 
 
-def load_checked(content_dir: Path):
+def load_checked(content_dir: Path, cache_dir: Path | None = None):
     """The corpus, or exit 1 after printing its problems. Analysis needs valid content, not publishable content:
-    the publication gate (identifiers, small groups) is `nearmiss check`'s and `build`'s business."""
-    result = run_check(content_dir, gate=False)
+    the publication gate (identifiers, small groups) is `nearmiss check`'s and `build`'s business. Parsed reports
+    come from the report cache in `cache_dir` when given."""
+    from generator.parallel import default_jobs
+
+    result = run_check(content_dir, gate=False, cache_dir=cache_dir, jobs=default_jobs())
     if not result.ok:
         for problem in result.problems:
             click.echo(format_problem(problem), err=True)
@@ -48,8 +51,9 @@ def command(content_dir, k, as_json, cache_dir, no_cache):
     from generator.analysis.options import AnalysisOptions
     from generator.analysis.related import related_json
 
-    corpus = load_checked(content_dir)
-    analysis = analyse_corpus(corpus, AnalysisOptions(k=k), cache_location(content_dir, cache_dir, no_cache))
+    location = cache_location(content_dir, cache_dir, no_cache)
+    corpus = load_checked(content_dir, location)
+    analysis = analyse_corpus(corpus, AnalysisOptions(k=k), location)
     if as_json:
         click.echo(json.dumps(related_json(analysis.related), ensure_ascii=False))
         return

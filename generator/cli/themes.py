@@ -32,8 +32,9 @@ def suggest(content_dir, count, top_terms, as_json, cache_dir, no_cache):
     from generator.analysis.clusters import suggest_clusters
     from generator.analysis.engine import analyse_corpus
 
-    corpus = load_checked(content_dir)
-    analysis = analyse_corpus(corpus, cache_dir=cache_location(content_dir, cache_dir, no_cache))
+    location = cache_location(content_dir, cache_dir, no_cache)
+    corpus = load_checked(content_dir, location)
+    analysis = analyse_corpus(corpus, cache_dir=location)
     clusters = suggest_clusters(analysis, count, top_terms)
     if as_json:
         click.echo(json.dumps([{"terms": list(c.terms), "members": list(c.members)} for c in clusters],

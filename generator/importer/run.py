@@ -10,11 +10,23 @@ from generator.analysis.text import NOT_RECORDED, shorten
 from generator.errors import NearmissError, Problem
 from generator.importer import prose
 from generator.importer.ids import IdError, assign_ids
-from generator.importer.prose import TITLE_LENGTH, clean_body, clean_line, derive_summary, derive_title
+from generator.importer.prose import (
+    TITLE_LENGTH,
+    clean_body,
+    clean_line,
+    derive_summary,
+    derive_title,
+)
 from generator.importer.sources import Row, read_csv, read_jsonl
-from generator.importer.spec import TEXT_TARGETS, VOCABULARY_TARGETS, ImportSpec, check_columns
+from generator.importer.spec import (
+    TEXT_TARGETS,
+    VOCABULARY_TARGETS,
+    ImportSpec,
+    check_columns,
+)
 from generator.importer.values import CellError, VocabularyMatcher, event_month
 from generator.importer.writer import Record, report_text, write_content
+from generator.progress import Progress
 from generator.report import read_report
 from generator.schema import FIELDS_BY_NAME
 from generator.taxonomy import UNCLASSIFIED, Taxonomy, load_taxonomy
@@ -71,11 +83,13 @@ class _Converter:
             raise NearmissError(Problem(row.path if row else "--id-prefix", row.line if row else 1,
                                         row.where(self.spec.id) if row else "id", message)) from None
         records = []
-        for row, (report_id, source_id) in zip(rows, ids):
-            try:
-                records.append(self.convert(row, report_id, source_id))
-            except _RowProblem as problem:
-                problems.append(Problem(row.path, row.line, row.where(problem.column), problem.message))
+        with Progress("import: converting rows", len(rows), unit="rows") as progress:
+            for row, (report_id, source_id) in zip(rows, ids):
+                try:
+                    records.append(self.convert(row, report_id, source_id))
+                except _RowProblem as problem:
+                    problems.append(Problem(row.path, row.line, row.where(problem.column), problem.message))
+                progress.advance(1)
         if problems:
             raise NearmissError(problems)
         return records
@@ -157,10 +171,12 @@ def _validate(texts: dict[str, str], records: list[Record], taxonomy: Taxonomy, 
     """Every written file must pass `nearmiss check`; a failure here is a bug in the importer, reported with
     the input line it came from."""
     problems = []
-    for record in records:
-        path = Path(out_dir) / "reports" / f"{record.id}.md"
-        _, found = read_report(path, taxonomy, texts[record.id])
-        problems += [Problem(record.source, 1, problem.field, f"converted report is invalid: {problem.message}")
-                     for problem in found]
+    with Progress("import: validating reports", len(records), unit="reports") as progress:
+        for record in records:
+            path = Path(out_dir) / "reports" / f"{record.id}.md"
+            _, found = read_report(path, taxonomy, texts[record.id])
+            problems += [Problem(record.source, 1, problem.field, f"converted report is invalid: {problem.message}")
+                         for problem in found]
+            progress.advance(1)
     if problems:
         raise NearmissError(problems)

@@ -21,3 +21,6 @@ class NearmissConfig(Config):
     search_index = opt.Type(bool, default=True)
     # Write stage timings as JSON to this file (used by `nearmiss build` and the benchmarks).
     stats_file = opt.Type(str, default="")
+    # Render the theme for half of the generated pages in a second process when there are at least this many
+    # (0: never). Only when nearmiss is the only plugin, and only for `mkdocs build`.
+    parallel_pages = opt.Type(int, default=500)

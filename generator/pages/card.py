@@ -66,6 +66,23 @@ def _facet_url(field: str, slug: str) -> str:
     return facet_url(field, slug) if field in FACET_VOCABULARIES else ""
 
 
+def filter_counts(reports: list[Report], taxonomy: Taxonomy) -> dict[str, dict[str, int]]:
+    """For each search filter, how many of `reports` carry each value, in the words the cards give Pagefind."""
+    fields = {key: field for field, key in CARD_FIELDS if key}
+    counts: dict[str, dict[str, int]] = {key: {} for key, _ in SEARCH_FILTERS}
+    for report in reports:
+        for key, found in counts.items():
+            if key == "year":
+                values = (report.event_year,)
+            else:
+                value = getattr(report, fields[key])
+                values = tuple(taxonomy[fields[key]].label_of(slug)
+                               for slug in ((value,) if isinstance(value, str) else value))
+            for value in values:
+                found[value] = found.get(value, 0) + 1
+    return counts
+
+
 def filter_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """(filter key, label) for the search page, labelled in the words of this taxonomy."""
     return [(key, taxonomy[vocabulary].label if vocabulary else "Year") for key, vocabulary in SEARCH_FILTERS]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.analysis.themes import FACET_VOCABULARIES
 from generator.corpus import Corpus
 from generator.pages import GeneratedPage, SiteOptions
-from generator.pages.render import markdown_page, render
+from generator.pages.render import render_page
 from generator.report import Report
 from generator.taxonomy import UNCLASSIFIED
 from generator.urls import page_url
@@ -108,13 +108,12 @@ def _value_pages(value: FacetValue, vocabulary_label: str, seen: list, options: 
     count = max(1, -(-len(value.reports) // size))
     pages = []
     for number in range(1, count + 1):
-        src = facet_src(value.vocabulary, value.slug, number)
-        body = render(
-            "facet.md.j2", page_url(src), value=value, vocabulary_label=vocabulary_label, seen=seen,
+        title = f"{vocabulary_label}: {value.label}" + ("" if number == 1 else f", page {number}")
+        pages.append(render_page(
+            facet_src(value.vocabulary, value.slug, number), {"title": title, "hide": ["toc"]}, "facet.md.j2",
+            value=value, vocabulary_label=vocabulary_label, seen=seen,
             reports=value.reports[(number - 1) * size: number * size], total=len(value.reports),
             number=number, pages=count, window=range(max(1, number - WINDOW), min(count, number + WINDOW) + 1),
             page_path=lambda n: facet_url(value.vocabulary, value.slug, n), taxonomy=taxonomy,
-        )
-        title = f"{vocabulary_label}: {value.label}" + ("" if number == 1 else f", page {number}")
-        pages.append(GeneratedPage(src, markdown_page({"title": title, "hide": ["toc"]}, body)))
+        ))
     return pages

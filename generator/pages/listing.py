@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.corpus import Corpus
 from generator.pages import GeneratedPage, SiteOptions
-from generator.pages.render import markdown_page, render
+from generator.pages.render import render_page
 from generator.urls import page_url
 
 WINDOW = 4  # page numbers shown on each side of the current page
@@ -25,14 +25,12 @@ def browse_pages(corpus: Corpus, options: SiteOptions) -> list[GeneratedPage]:
     count = max(1, -(-len(reports) // size))
     pages = []
     for number in range(1, count + 1):
-        src = browse_src(number)
         window = range(max(1, number - WINDOW), min(count, number + WINDOW) + 1)
-        body = render(
-            "browse.md.j2", page_url(src),
+        front = {"title": "All cases" if number == 1 else f"All cases, page {number}", "hide": ["toc"]}
+        pages.append(render_page(
+            browse_src(number), front, "browse.md.j2",
             title="All cases", reports=reports[(number - 1) * size: number * size], total=len(reports),
             number=number, pages=count, window=window, page_path=browse_url, taxonomy=corpus.taxonomy,
             event_type_label=corpus.taxonomy["event_type"].label, loss_label=corpus.taxonomy["loss_potential"].label,
-        )
-        front = {"title": "All cases" if number == 1 else f"All cases, page {number}", "hide": ["toc"]}
-        pages.append(GeneratedPage(src, markdown_page(front, body)))
+        ))
     return pages

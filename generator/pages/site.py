@@ -9,7 +9,8 @@ from generator.editorial import current_feature, load_featured, load_packets
 from generator.errors import NearmissError
 from generator.pages import GeneratedPage, SiteOptions
 from generator.pages.analysis_pages import analysis_page
-from generator.pages.card import filter_labels
+from generator.pages.batch import report_pages, with_html
+from generator.pages.card import filter_counts, filter_labels
 from generator.pages.data_pages import data_pages
 from generator.pages.facets import facet_pages
 from generator.pages.feed_pages import feed_pages
@@ -17,23 +18,33 @@ from generator.pages.listing import browse_pages
 from generator.pages.packets import packet_pages
 from generator.pages.receipts import receipts_page
 from generator.pages.render import markdown_page, render
-from generator.pages.report_page import report_page
 from generator.pages.themes import related_items, theme_pages
 
 # A placeholder in a hand-written page, such as `<!-- nearmiss:latest-cases -->`, is replaced by its block.
 PLACEHOLDER = "<!-- nearmiss:{name} -->"
 
 
-def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None) -> list[GeneratedPage]:
+def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None, progress=None, jobs: int = 1,
+                   each_report: Callable[[GeneratedPage], None] | None = None) -> list[GeneratedPage]:
     """All generated pages for a corpus, in a deterministic order. `analysis` (related links and themes) is
-    computed without a cache when not given."""
+    computed without a cache when not given; report pages are rendered by `jobs` processes, and handed to
+    `each_report` as soon as each is ready; `progress` advances once per report page."""
     if analysis is None:
         from generator.analysis.site import analyse_for_site
 
         analysis = analyse_for_site(corpus)
-    pages = [report_page(report, corpus, options, related_items(analysis.related.get(report.id, []), corpus))
-             for report in corpus.reports if report.has_page]
-    pages += browse_pages(corpus, options)
+    related = {report.id: related_items(analysis.related.get(report.id, []), corpus) for report in corpus.public}
+    pending = report_pages(corpus, options, related, jobs=jobs, progress=progress)
+    try:  # the other pages are made here while worker processes render the report pages
+        pages = _other_pages(corpus, options, analysis)
+    except BaseException:
+        pending.cancel()
+        raise
+    return pending.results(each_report) + pages
+
+
+def _other_pages(corpus: Corpus, options: SiteOptions, analysis) -> list[GeneratedPage]:
+    pages = browse_pages(corpus, options)
     pages.append(search_page(corpus))
     pages += theme_pages(corpus, analysis) + facet_pages(corpus, options)
     pages += feed_pages(corpus, options, analysis.themes)
@@ -41,11 +52,18 @@ def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None) -> list[
     pages.append(analysis_page(corpus.public, corpus.taxonomy, options.k))
     pages += packet_pages(corpus, _checked(load_packets(corpus.content_dir, set(corpus.by_id))), options)
     pages.append(receipts_page(corpus))
-    return pages
+    return [with_html(page, options) for page in pages]
+
+
+# Up to this many cases the search page loads every filter's data at once (to show how many results have each
+# value); beyond, a filter's data (about 2 bytes per case and filter) is loaded when a search uses it.
+EAGER_FILTERS = 2000
 
 
 def search_page(corpus: Corpus) -> GeneratedPage:
-    body = render("search.md.j2", "search/", filters=filter_labels(corpus.taxonomy))
+    public = corpus.public
+    body = render("search.md.j2", "search/", filters=filter_labels(corpus.taxonomy),
+                  counts=filter_counts(public, corpus.taxonomy), eager=len(public) <= EAGER_FILTERS)
     return GeneratedPage("search.md", markdown_page({"title": "Search", "hide": ["toc"]}, body))
 
 

@@ -14,7 +14,7 @@ from generator.analysis.themes import FACET_VOCABULARIES, ThemeResult
 from generator.corpus import Corpus
 from generator.pages import GeneratedPage
 from generator.pages.facets import THEMES_INDEX, facet_values
-from generator.pages.render import markdown_page, render
+from generator.pages.render import markdown_page, render, render_page
 from generator.taxonomy import Taxonomy
 from generator.urls import page_url
 
@@ -55,13 +55,11 @@ def theme_pages(corpus: Corpus, analysis: SiteAnalysis) -> list[GeneratedPage]:
     """The themes index and one page per curated theme."""
     pages = [_index_page(corpus, analysis.themes)]
     for result in analysis.themes:
-        src = theme_src(result.theme.slug)
         entries = [(entry, corpus.by_id[entry.id]) for entry in result.entries]
-        body = render("theme.md.j2", page_url(src), theme=result.theme,
-                      pinned=[e for e in entries if e[0].score is None],
-                      ranked=[e for e in entries if e[0].score is not None])
         front = {"title": result.theme.title, "description": result.theme.description, "hide": ["toc"]}
-        pages.append(GeneratedPage(src, markdown_page(front, body)))
+        pages.append(render_page(theme_src(result.theme.slug), front, "theme.md.j2", theme=result.theme,
+                                 pinned=[e for e in entries if e[0].score is None],
+                                 ranked=[e for e in entries if e[0].score is not None]))
     return pages
 
 

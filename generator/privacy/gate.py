@@ -12,10 +12,17 @@ SMALL_GROUP = ("only {size} published report(s) share region={0}, event_month={1
                "(k={k}): {suggestion}; or, after review, explain why it is safe in kanon_reviewed")
 
 
-def gate_problems(corpus: Corpus, k: int = DEFAULT_K) -> list[Problem]:
-    """Every reason the public reports of a corpus must not be published yet."""
+def gate_problems(corpus: Corpus, k: int = DEFAULT_K, findings: dict[str, list[Problem]] | None = None) -> list[Problem]:
+    """Every reason the public reports of a corpus must not be published yet.
+
+    `findings` are the identifier findings by report path when already known (`generator.loader` scans in a
+    process pool and caches them); otherwise every report with a page is scanned here.
+    """
     shown = corpus.shown
-    problems = [problem for report in corpus.reports if report.has_page for problem in finding_problems(report)]
+    if findings is None:
+        problems = [problem for report in corpus.reports if report.has_page for problem in finding_problems(report)]
+    else:
+        problems = [problem for report in corpus.reports if report.has_page for problem in findings[report.path]]
     for group in small_groups(shown, corpus.taxonomy, k):
         for report in group.reports:
             if report.kanon_reviewed:

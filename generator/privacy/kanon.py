@@ -27,8 +27,13 @@ class Generalization:
     drop_agency_size: bool = False
 
     def key(self, report: Report, taxonomy: Taxonomy) -> tuple[str, str, str, str]:
-        return (coarsen_region(report.region, self.region_steps, taxonomy), coarsen_period(report.event_month, self.period),
-                report.event_type, "unknown" if self.drop_agency_size else report.agency_size)
+        return self.generalize((report.region, report.event_month, report.event_type, report.agency_size), taxonomy)
+
+    def generalize(self, exact: tuple[str, str, str, str], taxonomy: Taxonomy) -> tuple[str, str, str, str]:
+        """The key of a report whose exact quasi-identifiers (region, period, type, size) are `exact`."""
+        region, period, event_type, agency_size = exact
+        return (coarsen_region(region, self.region_steps, taxonomy), coarsen_period(period, self.period),
+                event_type, "unknown" if self.drop_agency_size else agency_size)
 
 
 # Least information lost first; the first one that makes a group reach k is suggested.
@@ -75,7 +80,11 @@ def small_groups(reports: list[Report], taxonomy: Taxonomy, k: int) -> list[Smal
     small = {key: members for key, members in groups.items() if len(members) < k}
     if not small:
         return []
-    counts = [Counter(candidate.key(report, taxonomy) for report in reports) for candidate in CANDIDATES]
+    # Each coarsening is counted over the exact groups, not the reports: far fewer keys to compute.
+    counts = [Counter() for _ in CANDIDATES]
+    for key, members in groups.items():
+        for candidate, count in zip(CANDIDATES, counts):
+            count[candidate.generalize(key, taxonomy)] += len(members)
     return [SmallGroup(key, tuple(members), _suggest(members[0], taxonomy, k, counts)) for key, members in sorted(small.items())]
 
 

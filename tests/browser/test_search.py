@@ -42,3 +42,36 @@ def test_search_link_survives_a_reload(page, served_site):
     page.wait_for_selector(".nm-result")
     assert page.is_checked("input[name=event_type][value='Traffic stop']")
     assert page.input_value("#nm-search-input") == "handgun"
+
+
+def test_large_site_mode_fetches_filter_data_only_when_a_search_uses_it(page, built_site, tmp_path):
+    # Above EAGER_FILTERS cases the search page is built with data-eager-filters="false"; this copy of the small
+    # site is switched to that mode to check it in a browser.
+    import shutil
+    import threading
+
+    from generator.serve import serve_directory
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    search = site / "search" / "index.html"
+    search.write_text(search.read_text().replace('data-eager-filters="true"', 'data-eager-filters="false"'))
+    server = serve_directory(site, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+        page.goto(base + "search/?q=revolver+waistband")
+        page.wait_for_selector(".nm-result")
+        assert not any(url.endswith(".pf_filter") for url in fetched)
+        assert not any("pagefind-worker" in url for url in fetched)
+        assert page.get_by_label("Foot pursuit (1)").is_visible()  # the library's count, from the page itself
+        page.get_by_label("Foot pursuit (1)").check()
+        # A locator, not wait_for_function: the page's CSP forbids the eval that polling a string would need.
+        page.locator(".nm-search__status", has_text="1 case matches").wait_for()
+        assert any(url.endswith(".pf_filter") for url in fetched)
+        assert page.errors == []
+    finally:
+        server.shutdown()
+        server.server_close()

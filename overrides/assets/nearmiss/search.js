@@ -1,5 +1,9 @@
 // The case-library search page: Pagefind with filters, sorting and a shareable URL (?q=...&event_type=...).
 // Results are built with DOM methods only; excerpts keep Pagefind's <mark> highlights and nothing else.
+// Downloads are kept small for large libraries: no web worker (its script is 40 KB), results in pages of
+// PAGE_SIZE (each result's fragment is a download), and on a large site (data-eager-filters="false") the
+// filter values come with the page (case counts of the whole library) and a filter's Pagefind data (about
+// 2 bytes per case) is fetched only when a search uses it.
 (function () {
   "use strict";
   var root = document.getElementById("nm-search");
@@ -13,8 +17,13 @@
   var status = root.querySelector(".nm-search__status");
   var list = root.querySelector(".nm-search__results");
   var fieldsets = Array.prototype.slice.call(root.querySelectorAll("[data-filter]"));
+  var more = root.querySelector(".nm-search__more");
+  var eager = root.dataset.eagerFilters === "true";
+  var totals = JSON.parse(root.dataset.filterCounts || "{}");
+  var PAGE_SIZE = 20;
   var pagefind = null;
   var generation = 0;
+  var pending = [];
 
   function params() { return new URLSearchParams(location.search); }
 
@@ -67,7 +76,10 @@
 
   function updateCounts(counts) {
     fieldsets.forEach(function (set) {
-      var byValue = counts[set.dataset.filter] || {};
+      var byValue = counts[set.dataset.filter];
+      // A filter whose data was not fetched has no counts: keep showing the library's totals for it.
+      if (!eager && (!byValue || !Object.keys(byValue).length)) byValue = totals[set.dataset.filter] || {};
+      byValue = byValue || {};
       set.querySelectorAll(".nm-count").forEach(function (node) {
         node.textContent = "(" + (byValue[node.dataset.value] || 0) + ")";
       });
@@ -125,32 +137,45 @@
     var options = { filters: chosen };
     if (sort.value) { var parts = sort.value.split(":"); options.sort = {}; options.sort[parts[0]] = parts[1]; }
     if (!term && !Object.keys(chosen).length && !sort.value) {
-      list.replaceChildren(); status.textContent = "Type words to search, or pick a filter."; return;
+      list.replaceChildren(); pending = []; more.hidden = true;
+      status.textContent = "Type words to search, or pick a filter."; return;
     }
     status.textContent = "Searching…";
     pagefind.search(term || null, options).then(function (search) {
       if (mine !== generation) return;
       updateCounts(search.filters || {});
-      return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); })).then(function (rows) {
-        if (mine !== generation) return;
-        list.replaceChildren.apply(list, rows.map(renderResult));
-        var total = search.results.length;
-        status.textContent = total === 0 ? "No cases match." :
-          total + (total === 1 ? " case matches." : " cases match.") + (total > 50 ? " Showing the first 50." : "");
-      });
+      pending = search.results;
+      list.replaceChildren();
+      return showMore(mine, search.results.length);
     }).catch(function (error) { status.textContent = "Search failed: " + error.message; });
+  }
+
+  function showMore(mine, total) {
+    var next = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (rows) {
+      if (mine !== generation) return;
+      rows.forEach(function (row) { list.appendChild(renderResult(row)); });
+      var shown = list.children.length;
+      status.textContent = total === 0 ? "No cases match." :
+        total + (total === 1 ? " case matches." : " cases match.") + (shown < total ? " Showing " + shown + "." : "");
+      more.hidden = pending.length === 0;
+    });
   }
 
   status.textContent = "Loading search…";
   import(new URL("pagefind.js", bundle).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: siteRoot.pathname }).then(function () { return pagefind.filters(); });
+    return pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true }).then(function () {
+      return eager ? pagefind.filters() : totals;
+    });
   }).then(function (available) {
     var wanted = params();
     input.value = wanted.get("q") || "";
     sort.value = wanted.get("sort") || "";
     buildFilters(available || {});
     form.addEventListener("submit", run);
+    more.addEventListener("click", function () { showMore(generation, list.children.length + pending.length); });
     input.addEventListener("input", run);
     sort.addEventListener("change", run);
     run();
