@@ -13,15 +13,12 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from generator.errors import NearmissError
+from generator.mkdocs_plugin.adapters import RenderedPage, markdown_settings, memo_function, nav_items, nav_key_function
 from generator.mkdocs_plugin.config import NearmissConfig
 from generator.mkdocs_plugin.forked import ForkedPages
 from generator.pages import SiteOptions
-from generator.pages.html import MarkdownSettings, anchor_ids
 from generator.pages.render import fill_blocks
 from generator.progress import Progress
 from generator.search_index import searched_blocks
@@ -69,7 +66,7 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
         # MkDocs will show is known to be exactly that HTML at that URL: no other plugin, directory URLs.
         early = self.config.search_index and config.use_directory_urls and list(config.plugins) == ["nearmiss"]
         language = config.theme["language"] or "en"
-        pages = self.build.pages(_markdown_settings(config), index=early, language=language)
+        pages = self.build.pages(markdown_settings(config), index=early, language=language)
         self.build.times.begin("register")
         for page in pages:
             content = page.body
@@ -92,7 +89,7 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
 
     def on_nav(self, nav, config, files):
         self.nav = nav
-        self.nav_urls = [item.url for item in _nav_items(nav.items) if getattr(item, "url", None) is not None]
+        self.nav_urls = [item.url for item in nav_items(nav.items) if getattr(item, "url", None) is not None]
         if nav.homepage is not None:  # the logo's link
             self.nav_urls.append(nav.homepage.url)
         return nav
@@ -120,8 +117,8 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
         # `theme/...` names the theme's own templates, so that an override can wrap the one it replaces.
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(theme_dirs)})])
-        env.globals["nearmiss_memo"] = _memo({})
-        env.globals["nearmiss_nav_key"] = _nav_key(self.nav_urls)
+        env.globals["nearmiss_memo"] = memo_function({})
+        env.globals["nearmiss_nav_key"] = nav_key_function(self.nav_urls)
         self.build.times.notes["pages"] = len(files.documentation_pages())
         self.build.times.begin("templates")
         self._step("build: writing pages", len(files.documentation_pages()))
@@ -174,50 +171,3 @@ class NearmissPlugin(BasePlugin[NearmissConfig]):
     def _advance(self) -> None:
         if self.progress is not None:
             self.progress.advance(1)
-
-
-class RenderedPage(Page):
-    """A generated page whose HTML generator.pages.html already rendered (with the site's extensions): MkDocs
-    reads its source and runs every plugin event as usual, but does not convert its Markdown a second time."""
-
-    def __init__(self, file: File, config, rendered) -> None:
-        super().__init__(None, file, config)
-        self._rendered = rendered
-
-    def render(self, config, files) -> None:
-        self.content = self._rendered.html
-        self.toc = get_toc(self._rendered.toc)
-        self.present_anchor_ids = anchor_ids(self._rendered.toc)
-        self.links_to_anchors = {}
-        self._rendered = None  # the HTML now lives in self.content
-
-
-def _markdown_settings(config) -> MarkdownSettings | None:
-    """The site's Markdown extensions, for rendering generated pages in worker processes; None (MkDocs renders
-    them) when an extension is given as an object rather than by name."""
-    extensions = config.markdown_extensions
-    if not all(isinstance(extension, str) for extension in extensions):
-        return None
-    return MarkdownSettings(tuple(extensions), dict(config.mdx_configs or {}))
-
-
-def _memo(store: dict):
-    """A template function: `{% call nearmiss_memo(key) %}...{% endcall %}` renders its body once per key."""
-    def memo(key, caller):
-        if key not in store:
-            store[key] = caller()
-        return store[key]
-    return memo
-
-
-def _nav_key(urls: list[str]):
-    """What the navigation of a page outside the nav depends on: its relative links to every nav entry."""
-    def key(page) -> tuple[str, ...]:
-        return tuple(get_relative_url(url, page.url) for url in urls)
-    return key
-
-
-def _nav_items(items):
-    for item in items:
-        yield item
-        yield from _nav_items(getattr(item, "children", None) or [])
