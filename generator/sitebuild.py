@@ -11,6 +11,7 @@ from generator.errors import NearmissError
 from generator.loader import load_content
 from generator.pages import GeneratedPage, SiteOptions
 from generator.pages.html import MarkdownSettings
+from generator.pages.pagecache import PageCache
 from generator.pages.site import fill_placeholders, generate_blocks, generate_pages
 from generator.parallel import default_jobs
 from generator.privacy.gate import gate_problems
@@ -65,8 +66,13 @@ class SiteBuild:
         with self.times.stage("pages"), Progress("build: generating pages", count, unit="pages") as progress:
             each = self._index_generated if index and markdown is not None else None
             self._language = language
-            pages = generate_pages(self.corpus, options, analysis, progress=progress, jobs=default_jobs(),
-                                   each_report=each)
+            cache = PageCache.for_content(default_cache_dir(self.corpus.content_dir), self.corpus.content_dir)
+            try:
+                pages = generate_pages(self.corpus, options, analysis, progress=progress, jobs=default_jobs(),
+                                       each_report=each, page_cache=cache)
+            finally:
+                cache.close()
+            self.times.notes.update(report_pages=cache.asked, report_pages_from_cache=cache.hits)
         if each is not None:
             self.indexed_early = True
             if self._index is None:  # no public report at all: an empty index still

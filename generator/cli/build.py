@@ -103,7 +103,8 @@ def summary_text(summary: BuildSummary, result: CheckResult, check_seconds: floa
         memory = f"{stage['peak_rss_mb']:>8.0f} MB" if "peak_rss_mb" in stage else ""
         lines.append(f"  {name:<20}{stage['seconds']:>9.2f}{memory}")
     cached = result.counts.get("files", 0) - result.counts.get("parsed", 0)
-    lines.append(f"  {cached} of {result.counts.get('files', 0)} reports came from the cache (.nearmiss-cache/).")
+    lines.append(f"  From the cache (.nearmiss-cache/): {cached} of {result.counts.get('files', 0)} reports, "
+                 f"{notes.get('report_pages_from_cache', 0)} of {notes.get('report_pages', 0)} report pages.")
     if "pagefind_pages" in summary.notes:
         lines.append(f"  Pagefind indexed {summary.notes['pagefind_pages']} pages "
                      f"(its peak RSS {summary.notes.get('pagefind_peak_rss_mb', 0):.0f} MB).")

@@ -15,6 +15,7 @@ from generator.pages.data_pages import data_pages
 from generator.pages.facets import facet_pages
 from generator.pages.feed_pages import feed_pages
 from generator.pages.listing import browse_pages
+from generator.pages.pagecache import PageCache
 from generator.pages.packets import packet_pages
 from generator.pages.receipts import receipts_page
 from generator.pages.render import markdown_page, render
@@ -25,16 +26,18 @@ PLACEHOLDER = "<!-- nearmiss:{name} -->"
 
 
 def generate_pages(corpus: Corpus, options: SiteOptions, analysis=None, progress=None, jobs: int = 1,
-                   each_report: Callable[[GeneratedPage], None] | None = None) -> list[GeneratedPage]:
+                   each_report: Callable[[GeneratedPage], None] | None = None,
+                   page_cache: PageCache | None = None) -> list[GeneratedPage]:
     """All generated pages for a corpus, in a deterministic order. `analysis` (related links and themes) is
-    computed without a cache when not given; report pages are rendered by `jobs` processes, and handed to
-    `each_report` as soon as each is ready; `progress` advances once per report page."""
+    computed without a cache when not given; report pages come from `page_cache` where they are unchanged and
+    are otherwise rendered by `jobs` processes, and handed to `each_report` as soon as each is ready;
+    `progress` advances once per report page."""
     if analysis is None:
         from generator.analysis.site import analyse_for_site
 
         analysis = analyse_for_site(corpus)
     related = {report.id: related_items(analysis.related.get(report.id, []), corpus) for report in corpus.public}
-    pending = report_pages(corpus, options, related, jobs=jobs, progress=progress)
+    pending = report_pages(corpus, options, related, jobs=jobs, progress=progress, cache=page_cache)
     try:  # the other pages are made here while worker processes render the report pages
         pages = _other_pages(corpus, options, analysis)
     except BaseException:
