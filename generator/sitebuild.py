@@ -71,8 +71,9 @@ class SiteBuild:
                 pages = generate_pages(self.corpus, options, analysis, progress=progress, jobs=default_jobs(),
                                        each_report=each, page_cache=cache)
             finally:
-                cache.close()
-            self.times.notes.update(report_pages=cache.asked, report_pages_from_cache=cache.hits)
+                if cache is not None:
+                    cache.close()
+            self.times.notes.update(report_pages=count, report_pages_from_cache=cache.hits if cache else 0)
         if each is not None:
             self.indexed_early = True
             if self._index is None:  # no public report at all: an empty index still

@@ -62,10 +62,14 @@ class PageCache:
             self._connection = self._connect()
 
     @classmethod
-    def for_content(cls, cache_dir: Path | str, content_dir: Path | str) -> PageCache:
-        """The page cache of one content directory (several sites in one project keep their own)."""
+    def for_content(cls, cache_dir: Path | str, content_dir: Path | str) -> PageCache | None:
+        """The page cache of one content directory (several sites in one project keep their own); None where
+        it cannot be created (a read-only checkout), and then every page is rendered."""
         name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
-        return cls(Path(cache_dir) / f"pages-{name}.sqlite")
+        try:
+            return cls(Path(cache_dir) / f"pages-{name}.sqlite")
+        except (OSError, sqlite3.Error):
+            return None
 
     def get(self, keys: list[str]) -> dict[str, GeneratedPage]:
         """The cached pages among `keys`; an unreadable entry counts as missing."""

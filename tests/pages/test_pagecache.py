@@ -100,3 +100,9 @@ def test_a_damaged_cache_is_rebuilt_not_an_error(content_copy, tmp_path, damage)
     assert snapshot(pages) == snapshot(fresh)
     _, again = generate(content_copy, path)
     assert again.hits == 4
+
+
+def test_a_cache_that_cannot_be_created_means_no_cache(tmp_path):
+    blocked = tmp_path / "a file, not a directory"
+    blocked.write_text("x")
+    assert PageCache.for_content(blocked / ".nearmiss-cache", tmp_path / "content") is None
