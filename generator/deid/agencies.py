@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding, make
-from .lexicon import NOT_NAMES, TOWN_WORDS, lexicon
+from .lexicon import NOT_NAMES, STATE_CODES, TOWN_WORDS, lexicon
 from .text import DIGITS, TextInfo, alternation_prefixes, matches, prefixes
 
 _SUFFIX = (
@@ -25,7 +25,8 @@ _SUFFIX = (
     r"co\.?\s+s\.?o\.?|co\.?\s+sheriff['\u2019]?s?\s+(?:office|dept\.?|department)|upd|"
     r"tribal\s+police|nation\s+police|police\s+services|"
     r"law\s+enforcement(?:\s+(?:services|agency|division|department))?|"
-    r"warden\s+service|game\s+commission|conservation\s+police|lighthorse\s+police|transit\s+authority\s+police"
+    r"warden\s+service|game\s+commission|conservation\s+police|lighthorse\s+police|transit\s+authority\s+police|"
+    r"regional\s+transit(?:\s+authority)?|transit\s+authority"
 )
 # Words that can stand before "Police"/"Sheriff" without naming anyone: "the state police", "our PD".
 _GENERIC_LEAD = frozenset("""division the our my a an his her their that this both two three local state city county
@@ -48,7 +49,9 @@ ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,2}DOT|[A-Z]{1,4}PD|[A-Z]{2,3}SO|[A-Z]{1,3
 _ACRONYM_END_RE = re.compile(r"(?:DOT|PD|SO|HP|SP|DPS|SD)\b")
 _UPPER_RUN_RE = re.compile(r"[A-Z]*$")
 _ACRONYM_BEFORE_RE = re.compile(r"\b([A-Z]{2,5})[ \t]+$")
-_STATE_HP_RE = re.compile(r"State\s+Highway\s+Patrol\b")
+_STATE_HP_RE = re.compile(r"State\s+(?:Highway\s+Patrol|Police|Patrol)\b")
+# "MSP (MINNESOTA STATE PATROL)": an acronym right before the agency it abbreviates.
+_ACRONYM_BEFORE_PAREN_RE = re.compile(r"(?<![\w-])([A-Z]{2,6})[ \t]*\([ \t]*$")
 _STATE_KEYS = prefixes("state")
 _TROOP_KEYS = prefixes("troop", "post", "barracks", "detachment")
 # Words that begin agency names mid-sentence: "Metro Nashville PD", "Greater Manchester Police".
@@ -67,6 +70,8 @@ _HEADER_END_RE = re.compile(r"[ \t]*(?:[/.,:;|\n-]|$)|[ \t]+(?:CAD|RPT|REPORT|SU
 _BADGE_BEFORE_RE = re.compile(r"(?:#\d{2,6}|\b(?:UNIT|CAR|BADGE)[ \t]+#?[A-Z0-9-]*\d[A-Z0-9-]*)[ \t]+$")
 _RECORD_AFTER_RE = re.compile(r"[ \t]+(?:CASE|RPT|REPORT|INCIDENT|CAD|CFS|EVENT|ITEM|UNIT|OFC|OFFICER|DEP|DEPUTY|SGT|"
                               r"TPR|\d{1,2}(?:ST|ND|RD|TH)[ \t]+(?:PCT|PRECINCT|DIST|DISTRICT|DIV|DIVISION))\b")
+_PATROL_SUFFIX_RE = re.compile(r"(?:state\s+)?highway\s+patrol|state\s+(?:patrol|police)", re.IGNORECASE)
+_TROOPER_RE = re.compile(r"\b(?:troopers?|tprs?|tfc|barracks)\b", re.IGNORECASE)
 _SINGLE_WORD = {"s.o", "so", "fd", "ems", "dispatch", "911", "sheriff", "police", "swat"}
 
 
@@ -138,13 +143,21 @@ def detect(info: TextInfo) -> Iterator[Finding]:
             confidence = min(confidence, 0.7)
         if suffix.lower() == "metro" and not (known or lex.place_kind(place) in ("city", "county")):
             continue  # "Louisville Metro" is the town's police; "the Metro" or "Twin Cities Metro" is not
-        yield make(text, "AGENCY", start, m.end(), confidence, "named agency")
+        end = m.end()
+        if not info.mixed and len(words) > 1 and words[-1] == "DPS" and _PATROL_SUFFIX_RE.fullmatch(suffix):
+            end = offset + kept[-1].end()  # "TX DPS HIGHWAY PATROL": the department, then its division
+        yield make(text, "AGENCY", start, end, confidence, "named agency")
+        abbreviation = _ACRONYM_BEFORE_PAREN_RE.search(text, max(0, start - 10), start) if confidence >= 0.9 else None
+        if abbreviation and lex.common_level(abbreviation.group(1).lower()) > 35:
+            yield make(text, "AGENCY", *abbreviation.span(1), 0.9, "acronym before the agency it abbreviates")
         defined = _DEFINED_RE.match(text, m.end())
         if defined and confidence >= 0.9:
             # "Jacksonville Sheriff's Office (JSO)": the text defines the acronym; echoes.py finds it again later.
             yield make(text, "AGENCY", *defined.span(1), 0.9, "agency acronym defined in the text")
     for m in matches(info, _STATE_HP_RE, _STATE_KEYS):
-        yield make(text, "AGENCY", *m.span(), 0.85, "the State Highway Patrol")
+        if not m.group().endswith("Highway Patrol") and not _TROOPER_RE.search(text):
+            continue  # "the State Police" is a trooper's own agency; elsewhere ("called State Police") a generic one
+        yield make(text, "AGENCY", *m.span(), 0.85, "the State Police or Highway Patrol")
     for m in matches(info, TROOP_RE, _TROOP_KEYS):
         if info.mixed and not m.group(0)[0].isupper() and not m.group(1).isupper():
             continue
@@ -183,6 +196,9 @@ def _plain_evidence(info: TextInfo, words: list[str], suffix: str, start: int, e
         return 0.9
     if len(words) > 1 and words[-1].lower() in TOWN_WORDS and words[0].lower() not in NOT_NAMES:
         return 0.9
+    if _PATROL_SUFFIX_RE.fullmatch(suffix) and re.fullmatch(STATE_CODES, words[0]) and \
+            all(w.isupper() for w in words):
+        return 0.9  # "TX DPS HIGHWAY PATROL", "MN STATE PATROL": a state's own patrol, named by its code
     header_suffix = explicit or suffix.lower().replace(".", "") == "so"
     if header_suffix and at_line_start(info.text, start) and _HEADER_END_RE.match(info.text, end) and \
             all(lex.common_level(w.lower()) > 20 and w.lower() not in NOT_NAMES for w in words):

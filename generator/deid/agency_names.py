@@ -46,10 +46,44 @@ POST_RE = re.compile(r"\b([A-Za-z][a-z'.-]+(?:[ \t][A-Z][a-z'.-]+)?)[ \t]+(?:pos
 _POST_KEYS = prefixes("post", "detachment", "barracks", "substation")
 
 
+# Any acronym (or "Metro") right after the words in which a narrator names their own employer is that employer:
+# "I'm a state trooper with ALEA", "Detective with PPB", "i'm with jso", "I've been with Metro eleven years".
+_EMPLOYER_CUE_RE = re.compile(
+    r"(?:\b(?:i['\u2019]?m|i\s+am|i['\u2019]?ve\s+been|i\s+have\s+been)\b(?:[ \t]+(?:a|an|the)\b[^.,;\n]{0,25}?)?|"
+    r"(?<!first[ \t])\b(?:trooper|officer|deputy|detective|sergeant|sgt|corporal|investigator|agent|lieutenant|"
+    r"patrolman|dispatcher)s?)[ \t]+$", re.IGNORECASE)
+_EMPLOYER_MIXED_RE = re.compile(r"(?i:with|for)[ \t]+(?:(?i:the)[ \t]+)?([A-Z]{3,5}|Metro)(?![\w'\u2019-]|\.\w)"
+                                r"(?![ \t]+(?i:bus|buses|rail|line|lines|station|train|area|transit|system)\b)")
+# Without capitals only the shape of a police acronym tells it from a word or a brand: "jso", "kcpd", "ohp".
+_EMPLOYER_LOWER_RE = re.compile(r"(?:with|for)[ \t]+(?:the[ \t]+)?([a-z]{1,3}(?:pd|so|sp|hp|dps|sd))(?![\w'\u2019-]|\.\w)")
+_EMPLOYER_KEYS = prefixes("with", "for")
+# Acronyms of units, tools and conditions that follow "with" as often as an employer does.
+_NOT_AGENCY_ACRONYMS = frozenset("""dui dwi owi oui swat cit srt sro fto ems emt icu cpr gps atv utv suv vin ssn dob
+dmv ncic leo ptsd adhd aids hiv std ems eta etd asap hq k9 npc cad mdt rms bwc lpr alpr ied aed""".split())
+
+
+def _employer_acronyms(info: TextInfo) -> Iterator[Finding]:
+    if info.style == "upper":
+        return  # ASRS capitals: "I WAS WORKING WITH ATC"
+    text, lex = info.text, lexicon()
+    for m in matches(info, _EMPLOYER_MIXED_RE if info.mixed else _EMPLOYER_LOWER_RE, _EMPLOYER_KEYS):
+        if not _EMPLOYER_CUE_RE.search(text, max(0, m.start() - 50), m.start()):
+            continue
+        word = m.group(1)
+        low = word.lower()
+        if low in _NOT_AGENCY_ACRONYMS or low in NOT_NAMES:
+            continue
+        if word == "Metro" or info.mixed and word.isupper() or \
+                info.style == "lower" and word.islower() and lex.common_level(low) >= 99 and not lex.place_kind(low):
+            yield make(text, "AGENCY", *m.span(1), 0.9 if word != "Metro" else 0.85, "employer named by its initials")
+
+
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield AGENCY findings for acronyms and services, and PLACE findings for the town of a post."""
     text = info.text
     yield from _acronyms(info)
+    if " with " in info.lower or " for " in info.lower:
+        yield from _employer_acronyms(info)
     for m in matches(info, SERVICE_RE, _SERVICE_KEYS):
         words = m.group().split()
         if info.mixed and not all(w[0].isupper() for w in words if w.lower() not in ("of", "and", "&")):

@@ -36,7 +36,7 @@ AFTER_NAME_RE = re.compile(
 # CAD and ASRS-style records put the age right after the name: "DUSTIN KAHLER 33, ACTIVE WARRANT", "ARMIJO 26 ADV".
 RECORD_AGE_RE = re.compile(r"[ \t]+(\d{1,2})(?=[ \t]*[,.;)](?!\d)|[ \t]*$|"
                            r"[ \t]+(?:y/?o|yoa|yrs?|adv|advised|stated|was|"
-                           r"and|w/|who|dob|(?:[A-Z]{2}[ \t]+)?(?:c?dl|oln))\b)", re.I)  # ("BRUNO-WHITE 24 CO DL ...")
+                           r"and|w/|who|dob|ssn|(?:[A-Z]{2}[ \t]+)?(?:c?dl|oln|lic|ol))\b)", re.I)  # ("BRUNO-WHITE 24 CO DL ...")
 # "The girl was 16.", "he is only 15 and": an age stated about a person noun or pronoun.
 STATED_AGE_RE = re.compile(
     r"\b(?:girl|boy|kid|child|son|daughter|victim|suspect|juvenile|teen|teenager|driver|shooter|he|she)\s+"

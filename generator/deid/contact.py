@@ -19,6 +19,9 @@ URL_RE = re.compile(
     r"(?![\w@]|\.\w)",
     re.IGNORECASE,
 )
+# A Cash App "$cashtag": a letter after the "$" (money has digits), with a digit or a capital inside the name
+# ("$TiTiFinds412", "$kdawg937"); "$Cash" or "$USD" alone stay words.
+CASHTAG_RE = re.compile(r"(?<![\w$])\$(?=[A-Za-z]\w*(?:\d|(?<=[a-z])[A-Z]))[A-Za-z][A-Za-z0-9_-]{2,19}\b")
 REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,30}\b")
 URL_HINT_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.", re.IGNORECASE)
 _URL_HINT_LOWER_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.")
@@ -79,6 +82,8 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         if info.style == "upper" and m.group().isupper():
             continue  # ASRS-style "@ABC" is shorthand for "at", not an account
         yield make(text, "HANDLE", *m.span(), 0.95, "@handle")
+    for m in CASHTAG_RE.finditer(text) if "$" in text else ():
+        yield make(text, "HANDLE", *m.span(), 0.9, "cashtag")
     for m in REDDIT_RE.finditer(text) if "u/" in text else ():
         yield make(text, "HANDLE", *m.span(), 0.95, "reddit user name")
     for m in matches(info, SOCIAL_RE, _SOCIAL_KEYS):

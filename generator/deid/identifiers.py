@@ -53,7 +53,9 @@ SPELLED_CALLSIGN_RE = re.compile(rf"\b{_SPELLED}-{PHONETIC}-{_SPELLED}(?:-{_SPEL
 RADIO_RE = re.compile(r"[\"\u201c](?:copy,?[ \t]+)?([A-Z]{1,2}-?\d{1,3}|\d{1,3}[A-Z]{1,2}\d{1,3}|\d{1,3})"
                       r"(?=,[ \t]+(?:county|dispatch|out|copy|go|en)\b|[ \t]+(?:copy|out\s+with|enroute|en\s+route|"
                       r"on\s+scene|10-\d{1,2})\b|[.,][\"\u201d ])", re.IGNORECASE)
-_AFTER_OFFICER_RE = re.compile(r"\s*(?:\(\s*#?(\d{3,6})\s*\)|#(\d{2,6})\b|,?[ \t]+([A-Z]{1,2}-?\d{1,4})(?=[\s,.;]))")
+# ("OFC. J. MCCRAY #H409", "OFC. R. MENDIOLA 1M22.": a letter inside a badge or call sign)
+_AFTER_OFFICER_RE = re.compile(r"\s*(?:\(\s*#?(\d{3,6})\s*\)|#([A-Z]?\d{2,6})\b|"
+                               r",?[ \t]+([A-Z]{1,2}-?\d{1,4}|\d[A-Z]\d{1,3})(?=[\s,.;]))")
 # Agency prefix, year and serial: "TCSO-23-011592", "DPD-2022-00417".
 CASE_SHAPE_RE = re.compile(r"[A-Z](?<!\w\w)[A-Z]{1,4}-(?:19|20)?\d{2}-\d{3,8}\b")  # (?<!\w\w): see ages
 # Any short code glued to "#" before a record-shaped value is a record number's cue ("GO# 2023-612847", "RB#
@@ -71,9 +73,16 @@ _STRONG_BADGE = re.compile(r"badge|shield|star|call|employee|personnel|serial|ps
 CASE_RE = re.compile(
     r"\b(?:" + _CASE_WORDS + r")"
     r"(?:\s*(?:#|(?:no\.?|num(?:ber)?\.?|nr\.?|id|:|,|was|is|of)(?![a-z])))*\s*"  # ("#E23-0441": letters after #)
-    r"([A-Za-z]{0,4}-?\d[\dA-Za-z-]{3,}(?<=\d))" + _VAL_END,
+    # (an agency's initials may close the number: "Case 22-1187-NCSO")
+    r"([A-Za-z]{0,4}-?\d[\dA-Za-z-]{3,}(?<=\d)(?:-[A-Z]{2,5}(?![\w-]))?)" + _VAL_END,
     re.IGNORECASE,
 )
+# A year and a five-to-seven digit serial is a record number even without a cue ("CCR 23-087412"); an unknown
+# code in capitals right before it makes that sure.
+YEAR_SERIAL_RE = re.compile(r"(?<![\w/.:-])(?:19|20)?\d{2}-\d{5,7}(?![\w/-]|\.\d)")
+_SERIAL_CODE_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z]{2,5})#?[ \t]*$")
+
+
 def _quantity_follows(text: str, end: int) -> bool:
     return bool(_QUANTITY.match(text, end))
 
@@ -97,6 +106,10 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         yield make(text, "CASE", m.start(1), m.end(1), 0.96, "record number after keyword")
     for m in CASE_SHAPE_RE.finditer(text) if "-" in text else ():
         yield make(text, "CASE", *m.span(), 0.9, "agency-year-serial record number")
+    for m in matches(info, YEAR_SERIAL_RE, DIGITS) if "-" in text else ():
+        code = _SERIAL_CODE_BEFORE_RE.search(text, max(0, m.start() - 7), m.start())
+        cued = code is not None and code.group(1) not in _OTHER_CUES
+        yield make(text, "CASE", *m.span(), 0.9 if cued else 0.8, "year and serial record number")
     hash_at = text.find("#")
     while hash_at > 0:
         # Read from each "#" (the code glued before it is checked backwards), not with a pattern tried everywhere.

@@ -18,7 +18,7 @@ _TITLES = (
     r"marshals?|commanders?|cmdr|cdr|major|maj|colonel|col|lt\.?\s*col|constable|dispatchers?|telecommunicator|"
     r"mr|mrs|ms|miss|mx|dr|judge|magistrate|prosecutor|attorney|atty|nurse|paramedic|medic|firefighter|ff|pastor|"
     r"father|fr|reverend|rev|coach|principal|ranger|warden|chaplain|specialist|spc|pvt|private|professor|prof|"
-    r"senator|mayor|commissioner|director|superintendent|supt|sgt\.?\s*maj|fto|cadet|recruit|rookie|po[1-3]"
+    r"senator|mayor|commissioner|director|superintendent|supt|sgt\.?\s*maj|fto|cadet|recruit|rookie|po[1-3]|p/o|po"
 )
 # Title words that are also ordinary words or ranks-as-nouns, so they count only when capitalised in mixed text.
 AMBIGUOUS_TITLES = frozenset("miss father brother sister private major judge coach principal director agent chief "
@@ -32,7 +32,8 @@ _ROLES = (
     r"niece|roommate|ex-wife|ex-husband|landlord|tenant|homeowner|resident|manager|clerk|cashier|employee|owner|"
     r"shooter|offender|arrestee|inmate|patient|sergeant|sarge|supervisor|boss|fto|dispatcher|reporting\s+party|rp|"
     r"rider|bouncer|bartender|attendant|motorist|pedestrian|hiker|camper|occupant|customer|student|bystander|"
-    r"homeowner|renter|informant|probationer|parolee|called\s+(?:him|her)|goes\s+by|went\s+by|nicknamed"
+    r"homeowner|renter|informant|probationer|parolee|called\s+(?:him|her)|goes\s+by|went\s+by|nicknamed|"
+    r"oper|operator|(?:called|calls|calling)\s+(?:himself|herself|themselves)"
 )
 # Lowercase or capitalised particles inside a surname: "Van Der Berg", "De La Cruz", "bin Laden".
 PARTICLES = frozenset("van von der den de del della la le da di du dos das bin ibn al el ter ten".split())
@@ -135,6 +136,22 @@ def _weak_word(info: TextInfo, lex: Lexicon, token: str, before: str, initials: 
     return 0.0
 
 
+def _rare_given_before_surname(info: TextInfo, lex: Lexicon, token: str, token_end: int) -> float:
+    """Score for the first word after a rank in text without capitals ("ofc. renata delgado"): a word in no list
+    and no dictionary is a rarer given name when a listed, unambiguous surname follows it."""
+    low = token.lower()
+    if len(low) < 4 or low in NOT_NAMES or low in _FUNCTION_WORDS or lex.common_level(low) < 99 or \
+            not VOWEL.search(low) or not low.isalpha():
+        return 0.0
+    nxt = NAME_TOKEN_RE.match(info.text, token_end)
+    if not nxt or "\n" in info.text[token_end:nxt.start(1)]:
+        return 0.0
+    surname = nxt.group(1).lower()
+    if lex.is_surname(surname, 20_000) and lex.strong_name(surname) and not NOT_PERSON_AFTER.fullmatch(surname):
+        return 0.5
+    return 0.0
+
+
 def name_after(info: TextInfo, lex: Lexicon, pos: int, floor: float,
                titled: bool = False) -> tuple[int, int, float, int] | None:
     """Parse initials and up to three name words starting at *pos*; return (start, end, score, words).
@@ -176,6 +193,8 @@ def name_after(info: TextInfo, lex: Lexicon, pos: int, floor: float,
                 token.lower() not in NOT_NAMES and token.lower() not in _FUNCTION_WORDS and \
                 not NOT_PERSON_AFTER.fullmatch(token) and not TITLE_RE.fullmatch(token):
             score = 0.4
+        if not score and titled and not words and not initials and not info.mixed:
+            score = _rare_given_before_surname(info, lex, token, m.end(1))
         if not score:
             break
         start = m.start(1) if start is None else start

@@ -38,6 +38,8 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         title = m.group(1)
         if title.lower() in AMBIGUOUS_TITLES and (not info.mixed or not title[0].isupper()):
             continue
+        if title.lower() in _CAPS_ONLY_TITLES and (not title.isupper() or _PO_NOT_NAME_RE.match(text, m.end())):
+            continue  # "PO D. LANDRY", "P/O Landry" (a rank only in capitals); "PO Box 12", "po'd" are not
         if m.group().endswith(".") and title.lower() not in ABBREVIATED:
             continue
         if info.mixed and title.isupper() and len(title) <= 3 and title.lower() in ("mr", "mrs", "ms", "mx", "dr"):
@@ -48,11 +50,12 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         parsed = name_after(info, lex, m.end(), 0.3, titled=True)
         if not parsed:
             continue
-        start, end, score, _ = parsed
+        start, end, score, words = parsed
         if NOT_PERSON_AFTER.match(text, end):
             end = _place_word_surname(info, lex, start, end)
             if end is None:
                 continue
+        end = _surname_before_age(info, lex, end, words)
         confidence = 0.96 if score >= 0.5 else 0.75
         # The rank belongs to the identifier ("Ofc. J. Carter"): redacting only "Carter" leaves "Ofc. J.", and a
         # longer rank is one ("Senior Deputy", "Trooper First Class").
@@ -83,11 +86,30 @@ def detect(info: TextInfo) -> Iterator[Finding]:
         start, end, score, words = parsed
         if NOT_PERSON_AFTER.match(text, end) or (not info.mixed and words < 2 and score < 0.85):
             continue
+        end = _surname_before_age(info, lex, end, words)
         yield make(text, "PERSON", start, end, 0.92 if score >= 0.85 else 0.7, "role word + name")
     yield from _pairs(info, lex)
 
 
 _STATE_WORD_RE = re.compile(STATE_WORDS, re.IGNORECASE)
+# Ranks written only in capitals: NOPD's "P/O" and Detroit's "PO" (lowercase "po" is no rank).
+_CAPS_ONLY_TITLES = frozenset({"po", "p/o"})
+_PO_NOT_NAME_RE = re.compile(r"[ \t]*(?:box|bx|#|number|no\b|\d)", re.IGNORECASE)
+# In CAD capitals a name's last word may be a surname that is also an English word; an age right after it closes
+# the name: "DRIVER COLTON REESE MARSH 32", "OPER JOHN PAUL STONE 41,".
+_CAD_SURNAME_AGE_RE = re.compile(r"[ \t]+([A-Z][A-Z'-]+)(?=[ \t]+\d{1,2}(?:[ \t]*(?:YOA|Y/O|YO|YRS))?[ \t]*[,.;(]|"
+                                 r"[ \t]+\d{1,2}[ \t]+(?:SSN|DOB|DL|OLN|MA|NY|[A-Z]{2}[ \t]+(?:LIC|DL|OL)))")
+
+
+def _surname_before_age(info: TextInfo, lex: Lexicon, end: int, words: int) -> int:
+    """End of a CAD name whose last word (a listed surname, also a word) stands right before the person's age."""
+    if info.mixed or words != 2:
+        return end
+    m = _CAD_SURNAME_AGE_RE.match(info.text, end)
+    if m and lex.is_surname(m.group(1).lower(), 50_000) and not NOT_PERSON_AFTER.fullmatch(m.group(1)) and \
+            not TITLE_RE.fullmatch(m.group(1)):
+        return m.end(1)
+    return end
 _NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 _SURNAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][a-z]+)(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$)")
 

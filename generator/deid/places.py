@@ -15,6 +15,8 @@ from . import districts, landmarks, landmarks_plain, plain_towns, towns
 from .finding import Finding, make
 from .lexicon import NOT_NAMES, lexicon
 from .names import TITLE_RE
+from .streets import generic_street
+from .temporal import HOLIDAY
 from .text import LOWER_LETTER, TextInfo, anchored, matches, prefixes
 
 STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
@@ -48,9 +50,90 @@ CONTEXT_PLACE_RE = re.compile(r"\b(?:in|near|outside|from|to|of|toward|towards|t
 _PLACE_CUE_KEYS = prefixes("in", "near", "outside", "from", "to", "of", "toward", "towards", "through", "past", "into",
                            "around")
 _COUNTY_KEYS = prefixes("county", "parish", "township", "twp", "borough", "co")
+# Where a patient or prisoner is taken names a facility: "TRANSPORTED TO UPMC PRESBYTERIAN", "released from
+# University Medical Center", "flown to Shock Trauma".
+TAKEN_TO_RE = re.compile(r"\b(?:transported|taken|flown|airlifted|life-?flighted|rushed|released|discharged|admitted)"
+                         r"[ \t]+(?:him|her|them|the\s+\w+\s+)?(?:to|from)[ \t]+", re.IGNORECASE)
+_TAKEN_KEYS = prefixes("transported", "taken", "flown", "airlifted", "life", "lifeflighted", "life-flighted", "rushed",
+                       "released", "discharged", "admitted")
+# The area an officer works or covers: "I worked Old Town for three years", "we cover the Riverchase Galleria".
+BEAT_RE = re.compile(r"\b(?:[Ii]|[Ww]e)[ \t]+(?:mostly[ \t]+)?(?:cover|covered|patrol|patrolled|work|worked)[ \t]+"
+                     r"(?:the[ \t]+)?((?:[A-Z][\w'\u2019-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'\u2019-]*){0,3})")
+_BEAT_KEYS = prefixes("i", "we")
+_TAKEN_HINT_RE = re.compile(r"(?:ed|en|own)[ \t]+(?:\w+[ \t]+)?(?:to|from)[ \t]+[a-z]")
+_NAME_WORD_RE = re.compile(r"[ \t]*([A-Za-z][\w'\u2019&-]*)")
+# Words that are no facility or area name after those cues (a unit, a shift, a day, a generic facility).
+_NOT_FACILITY = frozenset("""the a an his her their our my this that hospital hospitals jail jails er emergency room
+local nearest county city medical center facility emer room booking flight attendant attendants crew captain
+pilot pilots passenger passengers gate jetbridge jetway security police officer officers agent agents supervisor detox custody station headquarters hq ems ambulance scene home
+house shelter patrol traffic vice homicide narcotics dispatch nights night days day midnights mids overtime ot
+security detail details swat k9 court corrections school schools events event special the bike motors motor
+sector beat zone district division shift shifts monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december christmas thanksgiving easter
+halloween new years year weekends weekend holidays holiday graveyard evenings evening mornings morning afternoons
+afternoon and with by for in at on of to from after before where when until because but or so then""".split())
+
+
+_PRONOUNS = frozenset("me him her them us you it".split())
+# Words that make "I worked <X>" an event, a unit or a product rather than an area.
+_EVENT_WORDS = frozenset("""day days eve weekend night nights parade parades festival fest game games season
+tournament concert race marathon fair rodeo gras tuesday friday patrol police sheriff transit troop post level
+app cap jersey wings steaks boot whaler slugger bear""".split())
+HOLIDAY_RE = re.compile(HOLIDAY, re.IGNORECASE)
+_FOLLOWERS = frozenset("""for in at on and with during until when since as from every most that this the back
+before after all full mostly nights days overnight alone too a an or but so i we""".split())
+_FACILITY_WORDS = frozenset("hospital center centre trauma clinic infirmary pavilion health medical memorial".split())
+
+
+def _context_places(info: TextInfo) -> Iterator[Finding]:
+    text, lex = info.text, lexicon()
+    if info.style != "lower" and _TAKEN_HINT_RE.search(info.lower):
+        for m in matches(info, TAKEN_TO_RE, _TAKEN_KEYS):
+            words: list[re.Match[str]] = []
+            cursor = m.end()
+            while len(words) < 4:
+                w = _NAME_WORD_RE.match(text, cursor)
+                if not w or "\n" in w.group() or not (w.group(1)[0].isupper() and (info.mixed or w.group(1).isupper())):
+                    break
+                if w.group(1).lower() in ("and", "by", "for", "with", "in", "at", "on", "where", "after", "to", "from"):
+                    break
+                words.append(w)
+                cursor = w.end()
+            names = [w.group(1).lower() for w in words]
+            if not names or all(n in _NOT_FACILITY for n in names) or names[0] in ("the", "a", "an", "his", "her"):
+                continue
+            if len(names) == 1 and len(names[0]) <= 3 and words[0].group(1).isupper():
+                continue  # "taken to TSA", "released to MCO": an agency or airport code, too short to tell
+            if len(names) == 1 and lex.common_level(names[0]) <= 35 and not lex.place_kind(words[0].group(1)):
+                continue  # "taken to Booking", "released from Custody"
+            acronym = len(names[0]) in (3, 4, 5) and words[0].group(1).isupper() and \
+                len(re.findall(r"[aeiouy]", names[0])) <= 1 and lex.common_level(names[0]) >= 99 and \
+                text[words[0].end(1):words[0].end(1) + 1] != "."
+            if not (acronym or len(names) > 1 and any(n in _FACILITY_WORDS for n in names)):
+                continue  # a facility has its initials ("UPMC", "ECMC") or a facility word ("Shock Trauma")
+            yield make(text, "PLACE", words[0].start(1), words[-1].end(1), 0.8, "facility a person was taken to")
+    low = info.lower
+    if info.mixed and (" work" in low or " cover" in low or " patrol" in low):
+        for m in matches(info, BEAT_RE, _BEAT_KEYS):
+            phrase = m.group(1)
+            if phrase.isupper():
+                continue  # "I worked the AFT": an abbreviation, not a named area
+            names = [w.lower() for w in phrase.split() if w.lower() != "of"]
+            if names[0] in _NOT_FACILITY or all(n in _NOT_FACILITY for n in names) or TITLE_RE.fullmatch(names[0]):
+                continue
+            if len(names) == 1 and not lex.place_kind(phrase) or _EVENT_WORDS.intersection(names) or \
+                    HOLIDAY_RE.match(phrase) or lex.place_kind(names[0]) == "state":
+                continue  # "I worked Patrol", "I worked Mardi Gras", "I worked Labor Day weekend", "Ohio State"
+            modifier = re.match(r"[ \t]+([a-z]+)", text[m.end(1):m.end(1) + 20])
+            if modifier and modifier.group(1) not in _FOLLOWERS or generic_street(phrase):
+                continue  # "I worked Dallas Cowboys games": a name that modifies a noun; "I worked Main Street"
+            yield make(text, "PLACE", *m.span(1), 0.75, "area an officer works or covers")
+
+
 def detect(info: TextInfo) -> Iterator[Finding]:
     """Yield PLACE findings in *info*."""
     yield from _places(info)
+    yield from _context_places(info)
     yield from landmarks.detect(info) if info.mixed else landmarks_plain.detect(info)
     yield from districts.detect(info)
     yield from towns.detect(info)

@@ -41,8 +41,13 @@ _LEFT_STOP = frozenset("""the a an this that these those my our his her their it
 next last first other dirt gravel back side wrong private main public county state city to of on in at by for from
 and or but with into onto off down up via way""".split())
 _SUFFIX_KEYS = alternation_prefixes(SUFFIX.replace("(?:", "").split(")")[0])
+# Pronouns and auxiliaries are never part of a street name, whatever suffix follows them.
+_NEVER_STREET_WORDS = frozenset("""i you we they he she it i'm you're we're they're don't didn't doesn't can't won't
+couldn't wouldn't shouldn't never always just not let's""".split())
+# "Highway Patrol", "Parkway Police": a suffix word that begins an agency name is no street.
+_AGENCY_AFTER_SUFFIX_RE = re.compile(r"[ \t]+(?:patrol|police|troopers?)\b", re.IGNORECASE)
 SUFFIX_WORD_RE = re.compile(r"\b(?:" + SUFFIX + r")(?![\w-])", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,2}(?=[ \t]+mile\b)", re.IGNORECASE)
 _BEFORE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{1,3}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 _CUE_BEFORE_RE = re.compile(r"(?:^|[:;,(]|\b(?:at|on|of|to|near|onto|from|and|blk|block|loc|location|address))"
                             r"[ \t]*$", re.IGNORECASE)
@@ -78,8 +83,11 @@ def street_before(info: TextInfo, suffix_start: int, lenient: bool = False) -> i
     for tok in reversed(list(_BEFORE_TOKEN_RE.finditer(window))):
         gap = window[tok.end():expected_end]
         word = tok.group()
-        if word.isdigit() and not (count == 0 and _DIRECTION_BEFORE_RE.search(window, 0, tok.start())):
-            break  # a plain number names a street only after a direction: "252 East 57 Street"
+        if word.lower().replace("\u2019", "'") in _NEVER_STREET_WORDS:
+            break  # "i drive", "don't drive", "we drive": a verb after a pronoun, not a Drive
+        if word.isdigit() and not (count == 0 and _DIRECTION_BEFORE_RE.search(window, 0, tok.start()) or
+                                   count == 1 and window[tok.end():].strip().lower() == "mile"):
+            break  # a plain number names a street only after a direction ("252 East 57 Street") or a mile ("7 Mile")
         direction = _DIRECTION_RE.match(word) and count
         if not gap or "\n" in gap or gap.strip() and not (direction and gap.strip() == "."):
             break
@@ -198,8 +206,9 @@ def streets(info: TextInfo) -> Iterator[tuple[int, int, bool]]:
     text = info.text
     for m in matches(info, SUFFIX_WORD_RE, _SUFFIX_KEYS):
         word = m.group().rstrip(".")
-        if info.mixed and not word[0].isupper() or text[m.end():m.end() + 1] == "#":
-            continue  # "Report RD# 23-118822": a cue word, not a road
+        if info.mixed and not word[0].isupper() or text[m.end():m.end() + 1] == "#" or \
+                _AGENCY_AFTER_SUFFIX_RE.match(text, m.end()):
+            continue  # "Report RD# 23-118822": a cue word, not a road; "TX DPS HIGHWAY PATROL": an agency
         start = street_before(info, m.start(), word.lower() in _LENIENT_SUFFIX)
         if start is not None:
             # "Lincoln Way East": a direction after the suffix belongs to the street name.

@@ -21,7 +21,8 @@ HOLIDAY = (r"(?:christmas(?:\s+(?:eve|day|morning|night))?|new\s+year'?s(?:\s+(?
            r"halloween(?:\s+night)?|easter(?:\s+sunday)?|independence\s+day|(?:the\s+)?(?:fourth|4th)\s+of\s+july|"
            r"july\s+4th|memorial\s+day|labor\s+day|veterans'?\s+day|valentine'?s\s+day|st\.?\s+patrick'?s\s+day|"
            r"mother'?s\s+day|father'?s\s+day|super\s+bowl\s+sunday|black\s+friday|cinco\s+de\s+mayo|"
-           r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|good\s+friday|presidents'?\s+day|columbus\s+day)")
+           r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|good\s+friday|presidents'?\s+day|columbus\s+day|"
+           r"mardi\s+gras|fat\s+tuesday|ash\s+wednesday)")
 _AFTER_NUMBER = (r"(?![\w/:-])(?!\s*(?:feet|ft|miles?|yards?|yds|inch|%|percent|mph|lbs?|kts|knots|msl|agl|'|"
                  r"officers|deputies|people|units|times|rounds|shots|minutes|mins|seconds|hours|hrs|days|cars)\b)")
 

@@ -16,7 +16,7 @@ from .text import TextInfo, matches, prefixes
 
 _VAL_END = r"(?![\w-])"
 _PLATE_KEYS = prefixes("license", "licence", "temp", "temporary", "dealer", "plate", "tag", "registration", "reg", "lp")
-_DL_KEYS = prefixes("d", "dl", "cdl", "oln", "o", "driver", "drivers", "operator", "license", "licence")
+_DL_KEYS = prefixes("d", "dl", "cdl", "oln", "o", "ol", "lic", "driver", "drivers", "operator", "license", "licence")
 _VIN_KEYS = prefixes("vin", "last", "final")
 PLATE_RE = re.compile(
     r"\b(?:(?:license|licence|temp|temporary|dealer)\s+)?(?:plates?|tags?|registration|reg|lp)\b"
@@ -51,9 +51,11 @@ PARTIAL_VIN_RE = re.compile(
 # A licence number after its cue, possibly with the issuing state between ("CDL was Utah 160447823",
 # "CDL out of Illinois, H612-4471-9082", "DL MN-120-448-991").
 DL_RE = re.compile(
-    r"\b(?:c?d/?l|oln|o/l|driver'?s?\s+licen[cs]e|operator'?s?\s+licen[cs]e|licen[cs]e)"
+    r"\b(?:c?d/?l|oln|o/l|(?-i:OL|LIC)|driver'?s?\s+licen[cs]e|operator'?s?\s+licen[cs]e|licen[cs]e)"
     rf"(?:\s*(?:#|no\.?|num(?:ber)?|:|,|was|is|of|reads|read|out\s+of|from|{STATE_WORDS}\b(?!-)))*\s*"
     r"((?=[A-Za-z0-9-]*\d(?:-?\d){4})[A-Za-z]{0,2}-?\d[\d-]{4,15}\d|[A-Za-z]\d{3}(?:-\d{3,4}){2,3}(?:-\d)?|"
+    # groups of three digits with spaces, as printed on the card ("D 432 118 947 605", "742 118 903")
+    r"(?:[A-Za-z][ \t])?\d{3}(?:[ \t]\d{3}){2,4}|"
     # letters and digits mixed, in capitals ("WDL7KQ41T3B"): at least three digits among eight to twelve characters
     r"(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d)[A-Z]{1,3}[A-Z0-9]{7,11}))(?![\w-])",
     re.IGNORECASE,

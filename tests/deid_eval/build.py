@@ -10,8 +10,9 @@ With ``--source DIR --single FILE`` it reads ``DIR/*.txt`` instead and writes
 every narrative of that source to the one file ``FILE`` (no dev/heldout split).
 This is how the second held-out set is built (``source_v2`` ->
 ``heldout_v2.jsonl``; ids ``q###`` with identifiers and ``d###`` clean),
-the third (``source_v3`` -> ``heldout_v3.jsonl``; ids ``r###`` and ``e###``)
-and the fourth (``source_v4`` -> ``heldout_v4.jsonl``; ids ``s###`` and ``f###``).
+the third (``source_v3`` -> ``heldout_v3.jsonl``; ids ``r###`` and ``e###``),
+the fourth (``source_v4`` -> ``heldout_v4.jsonl``; ids ``s###`` and ``f###``)
+and the fifth (``source_v5`` -> ``heldout_v5.jsonl``; ids ``t###`` and ``g###``).
 The same checks apply, with the minimums in ``SINGLE_MINIMUMS``.
 
 Standard library only. Output is byte-identical across runs.
@@ -43,14 +44,14 @@ TYPES = (
 )
 OPEN, CLOSE, SEP = "\u27e6", "\u27e7", "|"  # ⟦ ⟧ |
 HEADER_RE = re.compile(r"^=== (\S+)\s*$")
-ID_RE = re.compile(r"^([pcqdresf])(\d{3})$")
-# Id prefixes: p/q/r/s = narrative with identifiers, c/d/e/f = clean narrative.
+ID_RE = re.compile(r"^([pcqdresftg])(\d{3})$")
+# Id prefixes: p/q/r/s/t = narrative with identifiers, c/d/e/f/g = clean narrative.
 # The default build (source/ -> dev/heldout) accepts only p and c; the
-# --single build accepts all eight (source_v2 uses q and d, source_v3 r and e,
-# source_v4 s and f).
-HAS_IDS, CLEAN = ("p", "q", "r", "s"), ("c", "d", "e", "f")
+# --single build accepts all ten (source_v2 uses q and d, source_v3 r and e,
+# source_v4 s and f, source_v5 t and g).
+HAS_IDS, CLEAN = ("p", "q", "r", "s", "t"), ("c", "d", "e", "f", "g")
 DEFAULT_PREFIXES = ("p", "c")
-SINGLE_PREFIXES = ("p", "c", "q", "d", "r", "e", "s", "f")
+SINGLE_PREFIXES = ("p", "c", "q", "d", "r", "e", "s", "f", "t", "g")
 MARK_RE = re.compile(OPEN + r"([A-Z]+)\|([^" + OPEN + CLOSE + r"|\n]+)" + CLOSE)
 
 # Frozen split rule: within each kind (p = has identifiers, c = clean), the
@@ -64,7 +65,7 @@ def split_of(nid: str) -> str:
 # Minimums the set must keep meeting.
 MIN_WORDS, MAX_WORDS = 80, 400
 MIN_P, MIN_C, MIN_SPANS, MIN_PER_TYPE = 90, 35, 280, 8
-# Minimums for a --single build (the smaller held-out v2, v3 and v4 sets): narratives with
+# Minimums for a --single build (the smaller held-out v2-v5 sets): narratives with
 # identifiers, clean narratives, spans, spans of every type.
 SINGLE_MINIMUMS = (60, 20, 200, 6)
 
