@@ -2,7 +2,8 @@
 
 Each report page depends only on its report, the corpus (titles of the cases it links to) and its related cases,
 so the pages are independent and are rendered on every core (generator.parallel); a few hundred are rendered
-here, where starting workers would cost more than it saves.
+here, where starting workers would cost more than it saves. Pages whose inputs did not change since the last build
+come from the page cache (generator.pages.pagecache) instead.
 """
 
 from __future__ import annotations
