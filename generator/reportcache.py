@@ -43,9 +43,15 @@ def code_version() -> str:
     paths = [GENERATOR / name for name in CODE_FILES]
     for folder in CODE_DIRS:
         paths += [path for path in (GENERATOR / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts]
+    add_files(digest, paths)
+    return digest.hexdigest()[:32]
+
+
+def add_files(digest, paths) -> None:
+    """Feed each file of the generator package, its path and its bytes, to `digest` (in a fixed order): the
+    version of the code a cache was computed with."""
     for path in sorted(paths):
         digest.update(str(path.relative_to(GENERATOR)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:32]
 
 
 def default_cache_dir(content_dir: Path | str) -> Path:
@@ -53,10 +59,16 @@ def default_cache_dir(content_dir: Path | str) -> Path:
     return Path(content_dir).resolve().parent / CACHE_DIR_NAME
 
 
-def cache_file(cache_dir: Path | str, content_dir: Path | str) -> Path:
-    """One file per content directory, so that several sites in one project keep their own entries."""
+def content_cache_file(cache_dir: Path | str, content_dir: Path | str, kind: str, suffix: str) -> Path:
+    """`<kind>-<hash of the content directory><suffix>` in `cache_dir`: every cache keeps one file per content
+    directory, so that several sites in one project keep their own."""
     name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
-    return Path(cache_dir) / f"reports-{name}.json"
+    return Path(cache_dir) / f"{kind}-{name}{suffix}"
+
+
+def cache_file(cache_dir: Path | str, content_dir: Path | str) -> Path:
+    """The report cache of one content directory."""
+    return content_cache_file(cache_dir, content_dir, "reports", ".json")
 
 
 class ReportCache:

@@ -7,7 +7,6 @@ crash never leaves a half-written cache. Anything unreadable or from another ver
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -22,15 +21,14 @@ from generator.analysis.model import Model, Vectors, weighted_sparse
 from generator.analysis.options import ALGORITHM_VERSION, AnalysisOptions
 from generator.analysis.related import LinkTable
 from generator.analysis.topk import Neighbours
-from generator.reportcache import CACHE_DIR_NAME, default_cache_dir
+from generator.reportcache import CACHE_DIR_NAME, content_cache_file, default_cache_dir
 
 __all__ = ["CACHE_DIR_NAME", "cache_file", "default_cache_dir", "load", "save"]
 
 
 def cache_file(cache_dir: Path, content_dir: Path | str) -> Path:
-    """One file per content directory, so that several sites in one project keep their own snapshot."""
-    name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
-    return Path(cache_dir) / f"analysis-{name}.npz"
+    """The analysis snapshot of one content directory."""
+    return content_cache_file(cache_dir, content_dir, "analysis", ".npz")
 
 
 def save(path: Path, snapshot: Snapshot, meta: dict) -> None:

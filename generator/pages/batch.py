@@ -9,12 +9,11 @@ come from the page cache (generator.pages.pagecache) instead.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 
 from generator.corpus import Corpus
 from generator.pages import GeneratedPage, SiteOptions
 from generator.pages.html import to_html
-from generator.pages.pagecache import PageCache, page_key
+from generator.pages.pagecache import PageCache, page_keys
 from generator.pages.report_page import report_page
 from generator.parallel import Pending, start_map
 from generator.urls import report_src
@@ -29,8 +28,8 @@ def report_pages(corpus: Corpus, options: SiteOptions, related: dict[str, list],
     ids = [report.id for report in corpus.reports if report.has_page]
     keys, cached = {}, {}
     if cache is not None:
-        taxonomy = hashlib.sha256(repr(corpus.taxonomy).encode()).hexdigest()
-        keys = {case: _key(corpus, case, options, related, taxonomy) for case in ids}
+        key = page_keys(corpus.taxonomy, options)
+        keys = {case: _key(key, corpus, case, related) for case in ids}
         found = cache.get(list(keys.values()))
         cached = {case: found[key] for case, key in keys.items() if key in found}
     missing = [case for case in ids if case not in cached]
@@ -86,9 +85,10 @@ def _render(report_id: str) -> GeneratedPage:
     return with_html(page, options)
 
 
-def _key(corpus: Corpus, case: str, options: SiteOptions, related: dict[str, list], taxonomy: str) -> str:
-    """Everything `report_page` reads for one case (see generator.pages.pagecache)."""
+def _key(key, corpus: Corpus, case: str, related: dict[str, list]) -> str:
+    """Everything `report_page` reads for one case besides the taxonomy and the options (see
+    generator.pages.pagecache)."""
     report = corpus.by_id[case]
     replacement = corpus.by_id.get(report.superseded_by) if report.superseded_by else None
     supplemental = [corpus.by_id.get(other) for other in report.supersedes]
-    return page_key(report, report.body, taxonomy, options, related.get(case, []), replacement, supplemental)
+    return key(report, report.body, related.get(case, []), replacement, supplemental)

@@ -15,15 +15,16 @@ import json
 import sqlite3
 import sys
 import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.pages import GeneratedPage
 from generator.pages.html import Rendered
+from generator.reportcache import GENERATOR, add_files, content_cache_file
 
 FORMAT = 1
-GENERATOR = Path(__file__).resolve().parent.parent
 LIBRARIES = ("markdown", "jinja2", "markupsafe")
 LOOKUP_BATCH = 500  # SQLite allows at most 999 parameters in a statement by default
 
@@ -34,18 +35,28 @@ def code_version() -> str:
     digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
     for library in LIBRARIES:
         digest.update(f" {library} {version(library)}".encode())
-    for path in sorted(GENERATOR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".j2", ".yml", ".json"):
-            digest.update(str(path.relative_to(GENERATOR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    add_files(digest, [path for path in GENERATOR.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+                       and path.suffix in (".py", ".j2", ".yml", ".json")])
     return digest.hexdigest()
 
 
-def page_key(*inputs: object) -> str:
-    """The key of a page made from `inputs` (reports, options, related items...): a hash of their reprs."""
-    digest = hashlib.sha256(code_version().encode())
-    for value in inputs:
+def page_keys(*shared: object) -> Callable[..., str]:
+    """A function giving the key of a page made from its own inputs (a report, its related items...) and the
+    `shared` ones every page of a build has (the taxonomy, the site options), which are hashed only once."""
+    base = hashlib.sha256(code_version().encode())
+    _update(base, shared)
+
+    def key(*inputs: object) -> str:
+        digest = base.copy()
+        _update(digest, inputs)
+        return digest.hexdigest()
+
+    return key
+
+
+def _update(digest, values) -> None:
+    for value in values:
         digest.update(b"\0" + repr(value).encode())
-    return digest.hexdigest()
 
 
 class PageCache:
@@ -63,11 +74,10 @@ class PageCache:
 
     @classmethod
     def for_content(cls, cache_dir: Path | str, content_dir: Path | str) -> PageCache | None:
-        """The page cache of one content directory (several sites in one project keep their own); None where
-        it cannot be created (a read-only checkout), and then every page is rendered."""
-        name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
+        """The page cache of one content directory; None where it cannot be created (a read-only checkout),
+        and then every page is rendered."""
         try:
-            return cls(Path(cache_dir) / f"pages-{name}.sqlite")
+            return cls(content_cache_file(cache_dir, content_dir, "pages", ".sqlite"))
         except (OSError, sqlite3.Error):
             return None
 
