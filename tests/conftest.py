@@ -50,18 +50,23 @@ def write_site_config(directory: Path, content_dir: Path, **extra: str) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """One real end-to-end build of the fixture content with `nearmiss build` (shared by the site tests)."""
+    work = tmp_path_factory.mktemp("built")
+    content = work / "content"
+    shutil.copytree(FIXTURES / "content", content)
+    result = run_build(work, content)
+    assert result.exit_code == 0, result.output
+    return work / "site"
+
+
+def run_build(work: Path, content: Path, *options: str):
+    """`nearmiss build` of `content` with a temporary mkdocs.yml in `work`, into `work/site`: the click result."""
     from click.testing import CliRunner
 
     from generator.cli import main
 
-    work = tmp_path_factory.mktemp("built")
-    content = work / "content"
-    shutil.copytree(FIXTURES / "content", content)
     config = write_site_config(work, content)
-    site = work / "site"
-    result = CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(site), "--config", str(config)])
-    assert result.exit_code == 0, result.output
-    return site
+    return CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(work / "site"),
+                                     "--config", str(config), *options])
 
 
 @pytest.fixture(scope="session")

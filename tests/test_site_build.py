@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import FIXTURES, write_site_config
+from tests.conftest import run_build, write_site_config
 from tests.site_html import CSS_URL, is_external, urls_in_html
 
 REPORT_IDS = ("NM-2025-0001", "NM-2025-0002", "NM-2025-0009", "NM-2025-0027")
@@ -76,28 +76,22 @@ def test_every_page_has_a_content_security_policy_without_inline_scripts(built_s
         assert inline == [], f"{page} has inline scripts {inline}"
 
 
-def test_generated_pages_are_byte_identical_across_builds(built_site, tmp_path):
-    content = tmp_path / "content"
-    import shutil
-
-    shutil.copytree(FIXTURES / "content", content)
-    config = write_site_config(tmp_path, content)
-    again = tmp_path / "again"
-    result = CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(again), "--config", str(config)])
+def test_generated_pages_are_byte_identical_across_builds(built_site, tmp_path, content_copy):
+    result = run_build(tmp_path, content_copy)
     assert result.exit_code == 0, result.output
+    again = tmp_path / "site"
     first = {str(p.relative_to(built_site)): p.read_bytes() for p in pages(built_site)}
     second = {str(p.relative_to(again)): p.read_bytes() for p in pages(again)}
     assert first == second
 
 
 def test_build_refuses_invalid_content_and_keeps_the_old_site(tmp_path, content_copy):
-    config = write_site_config(tmp_path, content_copy)
     site = tmp_path / "site"
     site.mkdir()
     (site / "keep.html").write_text("old")
     bad = content_copy / "reports" / "NM-2025-0001.md"
     bad.write_text(bad.read_text().replace("event_type: traffic-stop", "event_type: nope"))
-    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    result = run_build(tmp_path, content_copy)
     assert result.exit_code == 1
     assert "NM-2025-0001.md:12: event_type: unknown value" in result.output
     assert (site / "keep.html").read_text() == "old"
@@ -138,9 +132,8 @@ def test_no_block_placeholder_is_left_in_the_site(built_site):
 
 
 def test_build_prints_a_one_screen_summary(tmp_path, content_copy):
-    config = write_site_config(tmp_path, content_copy)
     site = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    result = run_build(tmp_path, content_copy)
     assert result.exit_code == 0, result.output
     summary = result.stdout.splitlines()
     assert re.match(r"Built \d+ pages from 4 reports in [\d.]+ s \(check [\d.]+ s, site [\d.]+ s\)\.", summary[0])
@@ -152,10 +145,8 @@ def test_build_prints_a_one_screen_summary(tmp_path, content_copy):
 
 def test_pages_rendered_in_a_second_process_are_the_same(built_site, tmp_path, content_copy, monkeypatch):
     monkeypatch.setenv("NEARMISS_PARALLEL_PAGES", "1")  # fork even for this small site
-    config = write_site_config(tmp_path, content_copy)
     site, stats = tmp_path / "site", tmp_path / "stats.json"
-    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config",
-                                       str(config), "--stats-file", str(stats)])
+    result = run_build(tmp_path, content_copy, "--stats-file", str(stats))
     assert result.exit_code == 0, result.output
     import json
 

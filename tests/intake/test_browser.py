@@ -137,13 +137,10 @@ def test_validation_errors_without_javascript_keep_the_answers(browsers, intake)
 @pytest.fixture(scope="module")
 def track_site(tmp_path_factory):
     """The fixture content with a receipt on NM-2025-0001, built with `nearmiss build`, served under /cases/."""
-    from click.testing import CliRunner
-
-    from generator.cli import main
     from generator.corpus import load_corpus
     from generator.pages.receipts import receipts_page
     from generator.serve import serve_directory
-    from tests.conftest import write_site_config
+    from tests.conftest import run_build
 
     work = tmp_path_factory.mktemp("track")
     content = work / "content"
@@ -152,8 +149,7 @@ def track_site(tmp_path_factory):
     code = "K3M9Q-2XD4F-7H2AB-1BC9Z"
     text = report.read_text().replace("reporter_role:", f"receipt_hash: {receipt_hash(code)}\nreporter_role:", 1)
     report.write_text(text)
-    result = CliRunner().invoke(main, ["build", "--content", str(content), "--site", str(work / "site"),
-                                       "--config", str(write_site_config(work, content))])
+    result = run_build(work, content)
     assert result.exit_code == 0, result.output
     receipts = receipts_page(load_corpus(content))  # what site.py writes once receipts_page is wired in
     target = work / "site" / receipts.src_uri

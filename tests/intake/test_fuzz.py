@@ -173,11 +173,8 @@ def test_a_real_build_of_hostile_reports(tmp_path, seed):
     import random
     import shutil
 
-    from click.testing import CliRunner
-
-    from generator.cli import main
     from intake.localreview import publish_text
-    from tests.conftest import write_site_config
+    from tests.conftest import run_build
 
     content_dir = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content_dir)
@@ -194,9 +191,7 @@ def test_a_real_build_of_hostile_reports(tmp_path, seed):
         text = text.replace("status: published", "status: published\nkanon_reviewed: fuzz test")
         (content_dir / "reports" / f"{report_id}.md").write_text(text, encoding="utf-8")
         written.append(report_id)
-    config = write_site_config(tmp_path, content_dir)
-    result = CliRunner().invoke(main, ["build", "--content", str(content_dir), "--site", str(tmp_path / "site"),
-                                       "--config", str(config)])
+    result = run_build(tmp_path, content_dir)
     assert result.exit_code == 0, result.output
     for report_id in written:
         page = (tmp_path / "site" / "reports" / report_id / "index.html").read_text(encoding="utf-8")

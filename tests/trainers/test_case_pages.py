@@ -6,13 +6,10 @@ import gzip
 import json
 import re
 
-from click.testing import CliRunner
-
-from generator.cli import main
 from generator.corpus import load_corpus
 from generator.pages import SiteOptions
 from generator.pages.site import generate_pages
-from tests.conftest import write_site_config
+from tests.conftest import run_build
 
 OPTIONS = SiteOptions(site_name="Test library", site_url="https://cases.example.org/")
 
@@ -82,9 +79,8 @@ def test_every_case_page_has_a_citation_box(fixture_content):
 
 def test_built_site_keeps_the_tombstone_url_but_not_its_search_entry(tmp_path, content_copy):
     withdraw(content_copy)
-    config = write_site_config(tmp_path, content_copy)
     site = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", "--content", str(content_copy), "--site", str(site), "--config", str(config)])
+    result = run_build(tmp_path, content_copy)
     assert result.exit_code == 0, result.output
     html = (site / "reports" / "NM-2025-0001" / "index.html").read_text()
     assert "withdrawn" in html and "data-pagefind-body" not in html and "Passenger" not in html
