@@ -18,19 +18,16 @@ def command():
     """Review anonymous submissions on the local forge."""
 
 
-def _review(repo: str, base_branch: str | None, content_dir: str):
+def _on_forge(repo: str, base_branch: str | None, content_dir: str, action):
+    """`action(review)` on the local forge; a bad configuration or a failed review step is a clean CLI error."""
     from intake.config import ConfigError, load_config
-    from intake.localreview import LocalReview
+    from intake.localreview import LocalReview, ReviewError
 
     try:
         config = load_config(None, forge="local", repo=repo, base_branch=base_branch, content_dir=content_dir)
-    except ConfigError as error:
+        return action(LocalReview(config.repo, config.base_branch, config.content_dir))
+    except (ConfigError, ReviewError) as error:
         raise click.ClickException(str(error)) from None
-    return LocalReview(config.repo, config.base_branch, config.content_dir)
-
-
-def _fail(error: Exception):
-    raise click.ClickException(str(error)) from None
 
 
 @command.command("list")
@@ -39,12 +36,7 @@ def _fail(error: Exception):
 @content_option
 def list_command(repo, base_branch, content_dir):
     """List pending submissions."""
-    from intake.localreview import ReviewError
-
-    try:
-        pending = _review(repo, base_branch, content_dir).pending()
-    except ReviewError as error:
-        _fail(error)
+    pending = _on_forge(repo, base_branch, content_dir, lambda review: review.pending())
     if not pending:
         click.echo("No pending submissions.")
     for item in pending:
@@ -60,12 +52,8 @@ def list_command(repo, base_branch, content_dir):
 def show_command(submission_id, repo, base_branch, content_dir):
     """Show a submission: the review notes, the draft, and what the scanner finds in it now."""
     from generator.deid import scan
-    from intake.localreview import ReviewError
 
-    try:
-        notes, draft = _review(repo, base_branch, content_dir).show(submission_id)
-    except ReviewError as error:
-        _fail(error)
+    notes, draft = _on_forge(repo, base_branch, content_dir, lambda review: review.show(submission_id))
     click.echo(notes.rstrip() + "\n\n" + "-" * 72 + "\n" + draft.rstrip())
     body = draft.split("\n---\n", 1)[-1]
     findings = scan(body)
@@ -82,12 +70,7 @@ def show_command(submission_id, repo, base_branch, content_dir):
 @content_option
 def approve_command(submission_id, report_id, repo, base_branch, content_dir):
     """Squash-merge a submission as a published report with the next free ID."""
-    from intake.localreview import ReviewError
-
-    try:
-        published = _review(repo, base_branch, content_dir).approve(submission_id, report_id)
-    except ReviewError as error:
-        _fail(error)
+    published = _on_forge(repo, base_branch, content_dir, lambda review: review.approve(submission_id, report_id))
     click.echo(f"Published {published}.")
 
 
@@ -98,10 +81,5 @@ def approve_command(submission_id, report_id, repo, base_branch, content_dir):
 @content_option
 def reject_command(submission_id, repo, base_branch, content_dir):
     """Delete a submission's branch; the worker will never re-create it."""
-    from intake.localreview import ReviewError
-
-    try:
-        _review(repo, base_branch, content_dir).reject(submission_id)
-    except ReviewError as error:
-        _fail(error)
+    _on_forge(repo, base_branch, content_dir, lambda review: review.reject(submission_id))
     click.echo(f"Rejected {submission_id}; run `git gc --prune=now` to erase its text from the repository.")
