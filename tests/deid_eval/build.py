@@ -292,25 +292,32 @@ def option_value(argv: list[str], name: str) -> str | None:
     return argv[i + 1]
 
 
+def check_minimums(records: list[dict], minimums: tuple[int, int, int, int], with_ids: str,
+                   clean: str) -> tuple[int, int]:
+    """Fail unless the set is large enough; return its counts of narratives with identifiers and clean ones."""
+    min_p, min_c, min_spans, min_per_type = minimums
+    n_p = sum(1 for r in records if r["id"][0] in HAS_IDS)
+    n_c = sum(1 for r in records if r["id"][0] in CLEAN)
+    total = Counter(s["type"] for r in records for s in r["spans"])
+    if n_p < min_p:
+        fail("set", f"only {n_p} {with_ids} (need {min_p})")
+    if n_c < min_c:
+        fail("set", f"only {n_c} {clean} (need {min_c})")
+    if sum(total.values()) < min_spans:
+        fail("set", f"only {sum(total.values())} spans (need {min_spans})")
+    for t in TYPES:
+        if total[t] < min_per_type:
+            fail("set", f"only {total[t]} {t} spans (need {min_per_type})")
+    return n_p, n_c
+
+
 def main_single(source_dir: Path, out_path: Path, check_only: bool) -> int:
     """--source DIR --single FILE: all narratives of DIR into one file."""
-    min_p, min_c, min_spans, min_per_type = SINGLE_MINIMUMS
     try:
         if not source_dir.is_dir():
             fail(str(source_dir), "source directory not found")
         records = load(source_dir, SINGLE_PREFIXES)
-        n_p = sum(1 for r in records if r["id"][0] in HAS_IDS)
-        n_c = sum(1 for r in records if r["id"][0] in CLEAN)
-        total = Counter(s["type"] for r in records for s in r["spans"])
-        if n_p < min_p:
-            fail("set", f"only {n_p} narratives with identifiers (need {min_p})")
-        if n_c < min_c:
-            fail("set", f"only {n_c} clean narratives (need {min_c})")
-        if sum(total.values()) < min_spans:
-            fail("set", f"only {sum(total.values())} spans (need {min_spans})")
-        for t in TYPES:
-            if total[t] < min_per_type:
-                fail("set", f"only {total[t]} {t} spans (need {min_per_type})")
+        n_p, n_c = check_minimums(records, SINGLE_MINIMUMS, "narratives with identifiers", "clean narratives")
     except BuildError as e:
         print(f"build.py: ERROR: {e}", file=sys.stderr)
         return 1
@@ -351,18 +358,7 @@ def main(argv: list[str]) -> int:
         return main_single(Path(source) if source else SOURCE_DIR, Path(single), check_only)
     try:
         records = load()
-        n_p = sum(1 for r in records if r["id"][0] == "p")
-        n_c = sum(1 for r in records if r["id"][0] == "c")
-        total = Counter(s["type"] for r in records for s in r["spans"])
-        if n_p < MIN_P:
-            fail("set", f"only {n_p} p-narratives (need {MIN_P})")
-        if n_c < MIN_C:
-            fail("set", f"only {n_c} c-narratives (need {MIN_C})")
-        if sum(total.values()) < MIN_SPANS:
-            fail("set", f"only {sum(total.values())} spans (need {MIN_SPANS})")
-        for t in TYPES:
-            if total[t] < MIN_PER_TYPE:
-                fail("set", f"only {total[t]} {t} spans (need {MIN_PER_TYPE})")
+        n_p, n_c = check_minimums(records, (MIN_P, MIN_C, MIN_SPANS, MIN_PER_TYPE), "p-narratives", "c-narratives")
     except BuildError as e:
         print(f"build.py: ERROR: {e}", file=sys.stderr)
         return 1
