@@ -227,14 +227,7 @@ class GitHub:
             problem = "labels must be strings"
         if problem:
             return forge.violation(request, problem)
-        number = request.path_params["number"]
-        if not 1 <= number <= len(forge.pulls):
-            return JSONResponse(NOT_FOUND, status_code=404)
-        with forge.lock:
-            pull = forge.pulls[number - 1]
-            names = [label["name"] for label in pull["labels"]]
-            pull["labels"] += [{"name": name} for name in body["labels"] if name not in names]
-        return JSONResponse(pull["labels"])
+        return add_pull_labels(forge, request.path_params["number"], [{"name": name} for name in body["labels"]])
 
 
 class Gitea:
@@ -347,14 +340,18 @@ class Gitea:
             problem = "labels must be IDs of existing labels"
         if problem:
             return forge.violation(request, problem)
-        index = request.path_params["index"]
-        if not 1 <= index <= len(forge.pulls):
-            return JSONResponse(NOT_FOUND, status_code=404)
-        with forge.lock:
-            pull = forge.pulls[index - 1]
-            names = [label["name"] for label in pull["labels"]]
-            pull["labels"] += [{"name": ids[i], "id": i} for i in body["labels"] if ids[i] not in names]
-        return JSONResponse(pull["labels"])
+        return add_pull_labels(forge, request.path_params["index"], [{"name": ids[i], "id": i} for i in body["labels"]])
+
+
+def add_pull_labels(forge: FakeForge, number: int, labels: list[dict]) -> Response:
+    """Add the labels a pull request does not have yet (by name); both forges answer with all its labels."""
+    if not 1 <= number <= len(forge.pulls):
+        return JSONResponse(NOT_FOUND, status_code=404)
+    with forge.lock:
+        pull = forge.pulls[number - 1]
+        names = [label["name"] for label in pull["labels"]]
+        pull["labels"] += [label for label in labels if label["name"] not in names]
+    return JSONResponse(pull["labels"])
 
 
 def forge_iso(value: object) -> bool:
