@@ -1,10 +1,10 @@
 """Half of the generated pages rendered through the theme in a forked process, while MkDocs renders the rest.
 
-MkDocs renders pages one after the other. When the plugin's `on_env` event comes, every page's content is
-ready and only the theme templates remain: the plugin forks, and the child renders and writes the pages given
-to it exactly as `mkdocs.commands.build` would (template context, `on_page_context`, the page's template,
-`on_post_page`, the same bytes written), while MkDocs renders the others. For the child's pages MkDocs is given
-an empty template, and it writes nothing for an empty page. Only done when nearmiss is the site's only plugin
+MkDocs renders pages one after the other. When the plugin's `on_env` event comes, every page's content is ready and
+only the theme templates remain: the plugin forks, and the child renders and writes the pages given to it with
+`mkdocs.commands.build._build_page`, as MkDocs itself would (template context, `on_page_context`, the page's
+template, `on_post_page`, the same bytes written), while MkDocs renders the others. For the child's pages MkDocs is
+given an empty template, and it writes nothing for an empty page. Only done when nearmiss is the site's only plugin
 (another plugin's `on_post_page` would run in the child, and what it remembered would be lost).
 """
 
@@ -17,8 +17,7 @@ import traceback
 import warnings
 
 import jinja2
-from mkdocs.commands.build import get_context
-from mkdocs.utils import write_file
+from mkdocs.commands.build import _build_page
 
 from generator.timing import peak_rss_mb
 
@@ -72,7 +71,8 @@ def _render_and_exit(pages: list, config, doc_files, nav, env, reply: int) -> No
     code = 0
     try:
         for page in pages:
-            _render(page, config, doc_files, nav, env)
+            # MkDocs' own per-page step (1.6; `mkdocs<2` is pinned), so the child writes exactly what it would.
+            _build_page(page, config, doc_files, nav, env)
         os.write(reply, str(peak_rss_mb()).encode())
     except BaseException:  # noqa: BLE001 - the child must always end here, never return into MkDocs
         traceback.print_exc()
@@ -81,22 +81,6 @@ def _render_and_exit(pages: list, config, doc_files, nav, env, reply: int) -> No
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-
-
-def _render(page, config, doc_files, nav, env) -> None:
-    # As mkdocs.commands.build._build_page (MkDocs 1.6) does for a page that is not a draft.
-    config._current_page = page
-    page.active = True
-    try:
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-        if output.strip():
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    finally:
-        page.active = False
-        config._current_page = None
 
 
 class _QuietSkipped(logging.Filter):
