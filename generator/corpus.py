@@ -39,18 +39,19 @@ class Corpus:
 
 
 def content_paths(content_dir: Path) -> tuple[Path, Path]:
-    """The taxonomy file and the reports folder of a content directory."""
-    return content_dir / "taxonomy.yml", content_dir / "reports"
+    """The taxonomy file and the reports folder of a content directory; NearmissError if one is missing."""
+    taxonomy_path, reports_dir = content_dir / "taxonomy.yml", content_dir / "reports"
+    if not taxonomy_path.is_file():
+        raise NearmissError(Problem(str(taxonomy_path), 1, "taxonomy", "file not found (is --content right?)"))
+    if not reports_dir.is_dir():
+        raise NearmissError(Problem(str(reports_dir), 1, "reports", "folder not found (is --content right?)"))
+    return taxonomy_path, reports_dir
 
 
 def load_corpus(content_dir: Path | str) -> Corpus:
     """Load and validate every report; problems are collected, not raised, except an unusable directory."""
     content_dir = Path(content_dir)
     taxonomy_path, reports_dir = content_paths(content_dir)
-    if not taxonomy_path.is_file():
-        raise NearmissError(Problem(str(taxonomy_path), 1, "taxonomy", "file not found (is --content right?)"))
-    if not reports_dir.is_dir():
-        raise NearmissError(Problem(str(reports_dir), 1, "reports", "folder not found (is --content right?)"))
     taxonomy = load_taxonomy(taxonomy_path)
     reports, problems = [], []
     for path in sorted(reports_dir.glob("*.md")):

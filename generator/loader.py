@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.corpus import Corpus, content_paths, cross_check
-from generator.errors import NearmissError, Problem
+from generator.errors import Problem
 from generator.parallel import map_items
 from generator.privacy.findings import finding_problems
 from generator.progress import Progress
@@ -50,10 +50,6 @@ def load_content(content_dir: Path | str, *, scan: bool = False, cache_dir: Path
     content_dir = Path(content_dir)
     times = times or StageTimes()
     taxonomy_path, reports_dir = content_paths(content_dir)
-    if not taxonomy_path.is_file():
-        raise NearmissError(Problem(str(taxonomy_path), 1, "taxonomy", "file not found (is --content right?)"))
-    if not reports_dir.is_dir():
-        raise NearmissError(Problem(str(reports_dir), 1, "reports", "folder not found (is --content right?)"))
     with times.stage("read"):
         taxonomy = load_taxonomy(taxonomy_path)
         key = code_version() + hashlib.sha256(taxonomy_path.read_bytes()).hexdigest()[:16]
