@@ -31,7 +31,6 @@ class BuildSummary:
     seconds: float
     stages: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    child_peak_rss_mb: float = 0.0
     notes: dict = field(default_factory=dict)
 
 
@@ -46,7 +45,7 @@ def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview:
     stats = partial.with_name(partial.name + ".stats.json")
     started = time.perf_counter()
     try:
-        output, child_rss = _run_mkdocs(content_dir, partial, config_file, stats, preview=preview, k=k, jobs=jobs)
+        output = _run_mkdocs(content_dir, partial, config_file, stats, preview=preview, k=k, jobs=jobs)
         child_seconds = time.perf_counter() - started
         recorded = json.loads(stats.read_text(encoding="utf-8")) if stats.exists() else {}
         _swap_into_place(partial, site_dir)
@@ -58,11 +57,11 @@ def build_site(content_dir: Path, site_dir: Path, config_file: Path, *, preview:
     notes["mkdocs_process_seconds"] = round(child_seconds, 3)
     notes["swap_seconds"] = round(time.perf_counter() - started - child_seconds, 3)
     return BuildSummary(site_dir, notes.get("pages", 0), time.perf_counter() - started, recorded.get("stages", []),
-                        warnings, round(child_rss, 1), notes)
+                        warnings, notes)
 
 
 def _run_mkdocs(content_dir: Path, out_dir: Path, config_file: Path, stats: Path, *, preview: bool,
-                k: int, jobs: int | None) -> tuple[str, float]:
+                k: int, jobs: int | None) -> str:
     env = dict(os.environ)
     env.update({
         "NEARMISS_CONTENT_DIR": str(content_dir.resolve()),
@@ -86,13 +85,11 @@ def _run_mkdocs(content_dir: Path, out_dir: Path, config_file: Path, stats: Path
                 lines.append(line)
     finally:
         relay.close()
-        # wait4 gives this child's own peak memory (with Pagefind's, which it waited for); waitpid would not.
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        process.wait()
     output = "".join(lines)
     if process.returncode != 0:
         raise NearmissError(Problem(str(config_file), 1, "mkdocs", "build failed:\n" + _tail(output)))
-    return output, usage.ru_maxrss / 1024
+    return output
 
 
 def _swap_into_place(partial: Path, site_dir: Path) -> None:

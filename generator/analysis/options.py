@@ -33,11 +33,6 @@ class AnalysisOptions:
         """Neighbours kept per report: k plus the buffer."""
         return self.k + self.buffer
 
-    def model_key(self) -> str:
-        """A hash of the options that change the fitted model (vocabulary, weights of terms, latent space)."""
-        fields = ("dimensions", "lsa_sample", "pair_budget")
-        return _hash({name: getattr(self, name) for name in fields} | {"version": ALGORITHM_VERSION})
-
     def key(self) -> str:
         """A hash of every option."""
         return _hash(asdict(self) | {"version": ALGORITHM_VERSION})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from generator.analysis.text import Document
 
 MAX_TERMS = 3
 # Words too vague to explain a link on their own ("tried", "open"); they still count for similarity.
@@ -60,12 +59,6 @@ def _pick(terms: list[str], candidates: list[int], parts: dict[int, frozenset[st
         if len(chosen) == MAX_TERMS:
             break
     return chosen
-
-
-def shared_facets(left: Document, right: Document) -> tuple[str, ...]:
-    """Facets ("vocabulary:slug") both reports have, in the order of the first report."""
-    theirs = set(right.facets)
-    return tuple(key for key in left.facets if key in theirs)
 
 
 def stem(word: str) -> str:

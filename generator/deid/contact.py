@@ -23,7 +23,6 @@ URL_RE = re.compile(
 # ("$TiTiFinds412", "$kdawg937"); "$Cash" or "$USD" alone stay words.
 CASHTAG_RE = re.compile(r"(?<![\w$])\$(?=[A-Za-z]\w*(?:\d|(?<=[a-z])[A-Z]))[A-Za-z][A-Za-z0-9_-]{2,19}\b")
 REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,30}\b")
-URL_HINT_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.", re.IGNORECASE)
 _URL_HINT_LOWER_RE = re.compile(rf"\.{_TLD}\b|https?:|www\.")
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_]\b")
 _SOCIAL = (r"(?:instagram|insta|ig|snapchat|snap|twitter|tiktok|facebook|fb|threads|youtube|username|"

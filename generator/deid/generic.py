@@ -32,7 +32,6 @@ good cop|bad cop|first responder|first responders|star wars|jesus christ|god ble
 """.replace("\n", "")
 
 _PHRASE_LIST = sorted(filter(None, _PHRASES.split("|")), key=len, reverse=True)
-_PHRASE_RE = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, _PHRASE_LIST)) + r")(?![\w&])", re.IGNORECASE)
 # Phrases indexed by their first run of letters/digits, so a scan only tries phrases whose first word occurs.
 _BY_FIRST: dict[str, re.Pattern[str]] = {}
 for _first in {re.match(r"[a-z0-9]+", p).group() for p in _PHRASE_LIST}:
@@ -144,8 +143,3 @@ def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"\s+[A-Za-z]+", text[end:end + 20])
     return start, end + (m.end() if m else 0)
 
-
-def is_generic_phrase(phrase: str) -> bool:
-    """True when the whole *phrase* is a known generic phrase or brand ("Smith & Wesson", "Officer Safety")."""
-    match = _PHRASE_RE.fullmatch(phrase.strip())
-    return match is not None

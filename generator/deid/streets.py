@@ -17,7 +17,6 @@ SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|c
           r"highway|hwy|circle|cir|terrace|ter|trail|trl|pike|turnpike|tpke|alley|aly|square|sq|loop|crossing|"
           r"xing|path|row|expressway|expy|freeway|fwy|bypass|plaza|pt|point|ridge|grove|hts)\b\.?")
 DIRECTION = r"(?:[NSEW]\.?|north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)"
-ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A street-name word: never a street suffix itself, so "Wayne Ave. Jaden" stops after "Ave.".
 # Street-name words that are common English words but normal in addresses ("100 Main St", "Oak Rd").
 STREET_WORDS = frozenset("""main oak elm pine maple cedar park church mill high market water lake hill spring center

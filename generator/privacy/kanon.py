@@ -15,7 +15,6 @@ from generator.schema import MONTH_PATTERN
 from generator.taxonomy import Taxonomy
 
 QUASI_IDENTIFIERS = ("region", "event_month", "event_type", "agency_size")
-PERIOD_LEVELS = ("month", "quarter", "year")
 
 
 @dataclass(frozen=True)
